@@ -1,0 +1,14 @@
+// awsauth/awsauth.hpp: the one header that brings everything.
+// STS and EKS Auth payloads as plain structs, with nlohmann_json adapters and exact timestamps.
+#pragma once
+
+#include <awsauth/dump.hpp>
+#include <awsauth/eks_auth.hpp>
+#include <awsauth/error.hpp>
+#include <awsauth/json.hpp>
+#include <awsauth/options.hpp>
+#include <awsauth/parse.hpp>
+#include <awsauth/response_metadata.hpp>
+#include <awsauth/sts.hpp>
+#include <awsauth/timestamp.hpp>
+#include <awsauth/version.hpp>

@@ -1,0 +1,71 @@
+// awsauth/fields.hpp: the field table each generated struct has, and the generic walks over it.
+// A struct takes part when `fields_of(const T*)` is found by ADL; tools/generate.py writes one per struct.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace awsauth {
+
+/// One member of a generated struct: its JSON key (the AWS model's member name) and where it lives.
+template <class Struct, class Member>
+struct field {
+    using struct_type = Struct;
+    using member_type = Member;
+
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer) noexcept
+        : key(json_key), member(member_pointer) {}
+
+    std::string_view key;
+    Member Struct::*member;
+};
+
+namespace detail {
+
+template <class T, class = void>
+struct is_described : std::false_type {};
+
+template <class T>
+struct is_described<T, std::void_t<decltype(fields_of(static_cast<const T*>(nullptr)))>> : std::true_type {};
+
+}  // namespace detail
+
+/// True for the structs awsauth generates (and any type given a fields_of overload).
+template <class T>
+inline constexpr bool is_described_v = detail::is_described<T>::value;
+
+template <class T>
+inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of(static_cast<const T*>(nullptr)))>;
+
+/// Calls visit(field) for every field of T, in model order.
+template <class T, class Visitor>
+constexpr void for_each_field(Visitor&& visit) {
+    std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of(static_cast<const T*>(nullptr)));
+}
+
+/// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
+template <class T, class Visitor>
+constexpr bool visit_field_named(std::string_view key, Visitor&& visit) {
+    bool found = false;
+    std::size_t index = 0;
+    for_each_field<T>([&](const auto& each) {
+        if (!found && each.key == key) {
+            found = true;
+            visit(each, index);
+        }
+        ++index;
+    });
+    return found;
+}
+
+/// Member-wise equality, what the generated operator== calls.
+template <class T>
+bool fields_equal(const T& a, const T& b) {
+    return std::apply([&](const auto&... each) { return (true && ... && (a.*(each.member) == b.*(each.member))); },
+                      fields_of(static_cast<const T*>(nullptr)));
+}
+
+}  // namespace awsauth

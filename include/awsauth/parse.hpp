@@ -1,0 +1,53 @@
+// awsauth/parse.hpp: JSON text to a generated struct, the front door for reading.
+// nlohmann's own errors quote the text last read, which may be a session token: none of them gets out unwrapped.
+#pragma once
+
+#include <awsauth/error.hpp>
+#include <awsauth/fields.hpp>
+#include <awsauth/json.hpp>
+#include <awsauth/options.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace awsauth {
+namespace detail {
+
+// Keeps nlohmann's position and reason, drops its "; last read: '...'" quote of the input and all after it.
+inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
+    std::string_view message = failure.what();
+    const auto reason_start = message.find("] ");
+    if (reason_start != std::string_view::npos) message.remove_prefix(reason_start + 2);
+    const auto quote = message.find("; last read:");
+    if (quote != std::string_view::npos) message = message.substr(0, quote);
+    return "invalid JSON (byte " + std::to_string(failure.byte) + "): " + std::string(message);
+}
+
+inline nlohmann::json parse_document(std::string_view text) {
+    try {
+        return nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& failure) {
+        throw error(describe_syntax_error(failure));
+    } catch (const nlohmann::json::out_of_range&) {
+        // 406 "number overflow parsing '<token>'": the only out_of_range the parser throws.
+        throw error("invalid JSON: a number is too large for a double");
+    } catch (const nlohmann::json::exception& failure) {
+        throw error("invalid JSON (nlohmann_json error " + std::to_string(failure.id) + ")");
+    }
+}
+
+}  // namespace detail
+
+/// Reads one JSON document into a generated struct; throws awsauth::error naming the JSON Pointer of what is wrong.
+template <class T>
+T parse(std::string_view json_text, const parse_options& options = {}) {
+    static_assert(is_described_v<T>, "awsauth::parse reads the structs awsauth generates");
+    const nlohmann::json document = detail::parse_document(json_text);
+    T value{};
+    detail::read_value(document, value, nullptr, options);
+    return value;
+}
+
+}  // namespace awsauth

@@ -1,0 +1,233 @@
+// tests/unit-payloads.cpp: every captured real payload in tests/data parses into its type and dumps back to the same
+// JSON (same keys, same values, timestamps equal as instants); where the producer's layout is ours, byte for byte.
+#include "catch.hpp"
+#include "test_support.hpp"
+
+#include <awsauth/awsauth.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace {
+
+using awsauth_test::read_file;
+namespace fs = std::filesystem;
+
+bool is_timestamp_key(const std::string& key) { return key == "Expiration" || key == "expiration"; }
+
+awsauth::timestamp instant_of(const nlohmann::json& value) {
+    awsauth::timestamp out{};
+    std::string_view problem;
+    if (value.is_string()) {
+        problem = awsauth::detail::read_timestamp(value.get_ref<const std::string&>(), out);
+    } else if (value.is_number_integer()) {
+        problem = awsauth::detail::timestamp_from_epoch(value.get<std::int64_t>(), out);
+    } else {
+        problem = awsauth::detail::timestamp_from_epoch(value.get<double>(), out);
+    }
+    REQUIRE(problem.empty());
+    return out;
+}
+
+// JSON equality, except that timestamps may change spelling but not instant.
+void require_same_content(const nlohmann::json& expected, const nlohmann::json& actual, const std::string& where) {
+    INFO("at " << where);
+    if (expected.is_object()) {
+        REQUIRE(actual.is_object());
+        REQUIRE(actual.size() == expected.size());
+        for (auto entry = expected.begin(); entry != expected.end(); ++entry) {
+            REQUIRE(actual.contains(entry.key()));
+            const auto& other = actual.at(entry.key());
+            if (is_timestamp_key(entry.key())) {
+                CHECK(instant_of(entry.value()) == instant_of(other));
+            } else {
+                require_same_content(entry.value(), other, where + "/" + entry.key());
+            }
+        }
+    } else if (expected.is_array()) {
+        REQUIRE(actual.is_array());
+        REQUIRE(actual.size() == expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            require_same_content(expected[i], actual[i], where + "/" + std::to_string(i));
+        }
+    } else {
+        CHECK(expected == actual);
+    }
+}
+
+using round_trip_function = void (*)(const std::string& text, const std::string& name);
+
+template <class T>
+void round_trip(const std::string& text, const std::string& name) {
+    // Strict: a captured payload with a key the model lacks would mean our types miss a member.
+    const auto value = awsauth::parse<T>(text, {/*reject_unknown_keys=*/true});
+    const auto dumped = awsauth::dump(value);
+    require_same_content(nlohmann::json::parse(text), nlohmann::json::parse(dumped), name);
+    CHECK(awsauth::parse<T>(dumped) == value);
+    // The DOM path (ADL from_json / to_json) must agree with the text path.
+    CHECK(nlohmann::json::parse(text).get<T>() == value);
+    CHECK(nlohmann::ordered_json(value).dump() == dumped);
+}
+
+namespace sts = awsauth::sts;
+namespace eks_auth = awsauth::eks_auth;
+
+// File stem (without producer variant) to the functions that read it: [0] a response, [1] a request.
+const std::map<std::string, round_trip_function>& responses() {
+    static const std::map<std::string, round_trip_function> table{
+        {"sts-assume-role", &round_trip<sts::AssumeRoleResponse>},
+        {"sts-assume-role-with-saml", &round_trip<sts::AssumeRoleWithSAMLResponse>},
+        {"sts-assume-role-with-web-identity", &round_trip<sts::AssumeRoleWithWebIdentityResponse>},
+        {"sts-assume-root", &round_trip<sts::AssumeRootResponse>},
+        {"sts-decode-authorization-message", &round_trip<sts::DecodeAuthorizationMessageResponse>},
+        {"sts-get-access-key-info", &round_trip<sts::GetAccessKeyInfoResponse>},
+        {"sts-get-caller-identity", &round_trip<sts::GetCallerIdentityResponse>},
+        {"sts-get-delegated-access-token", &round_trip<sts::GetDelegatedAccessTokenResponse>},
+        {"sts-get-federation-token", &round_trip<sts::GetFederationTokenResponse>},
+        {"sts-get-session-token", &round_trip<sts::GetSessionTokenResponse>},
+        {"sts-get-web-identity-token", &round_trip<sts::GetWebIdentityTokenResponse>},
+        {"eks-auth-assume-role-for-pod-identity", &round_trip<eks_auth::AssumeRoleForPodIdentityResponse>},
+    };
+    return table;
+}
+
+const std::map<std::string, round_trip_function>& requests() {
+    static const std::map<std::string, round_trip_function> table{
+        {"sts-assume-role", &round_trip<sts::AssumeRoleRequest>},
+        {"sts-assume-role-with-saml", &round_trip<sts::AssumeRoleWithSAMLRequest>},
+        {"sts-assume-role-with-web-identity", &round_trip<sts::AssumeRoleWithWebIdentityRequest>},
+        {"sts-decode-authorization-message", &round_trip<sts::DecodeAuthorizationMessageRequest>},
+        {"sts-get-caller-identity", &round_trip<sts::GetCallerIdentityRequest>},
+        {"sts-get-federation-token", &round_trip<sts::GetFederationTokenRequest>},
+        {"sts-get-session-token", &round_trip<sts::GetSessionTokenRequest>},
+    };
+    return table;
+}
+
+// The operation a file holds: its stem less the variant suffixes the capture script adds.
+round_trip_function reader_for(const std::map<std::string, round_trip_function>& table, std::string stem) {
+    for (;;) {
+        const auto found = table.find(stem);
+        if (found != table.end()) return found->second;
+        const auto dash = stem.rfind('-');
+        if (dash == std::string::npos) return nullptr;
+        stem.erase(dash);
+    }
+}
+
+std::vector<fs::path> files_in(const std::string& folder) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(fs::path(AWSAUTH_TEST_DATA) / folder)) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("every captured response parses and dumps back to the same content", "[payloads]") {
+    std::size_t files = 0;
+    for (const char* producer : {"awscli-v1", "boto3-isoformat", "boto3-str", "wire"}) {
+        for (const auto& path : files_in(producer)) {
+            const std::string name = std::string(producer) + "/" + path.filename().string();
+            INFO(name);
+            const auto reader = reader_for(responses(), path.stem().string());
+            REQUIRE(reader != nullptr);  // a captured file no test reads is a gap, not a pass
+            reader(read_file(path), name);
+            ++files;
+        }
+    }
+    CHECK(files == 48);
+}
+
+TEST_CASE("every botocore example parses and dumps back to the same content", "[payloads]") {
+    std::size_t files = 0;
+    for (const auto& path : files_in("examples")) {
+        const std::string name = "examples/" + path.filename().string();
+        INFO(name);
+        auto stem = path.stem().string();  // sts-assume-role-0.input
+        const bool is_input = stem.size() > 6 && stem.compare(stem.size() - 6, 6, ".input") == 0;
+        stem.erase(stem.rfind('.'));
+        const auto reader = reader_for(is_input ? requests() : responses(), stem);
+        REQUIRE(reader != nullptr);
+        reader(read_file(path), name);
+        ++files;
+    }
+    CHECK(files == 18);
+}
+
+TEST_CASE("the AWS CLI v1 layout is ours: indent 4, model order, its timestamp spelling", "[payloads]") {
+    // CLI v1 prints STS timestamps as the wire had them (ISO 8601 with Z) and EKS Auth ones as epoch seconds.
+    const awsauth::dump_options cli_sts{4, awsauth::timestamp_format::iso8601_z};
+    const awsauth::dump_options cli_eks{4, awsauth::timestamp_format::epoch_seconds};
+    const auto cli = [](const char* file) { return read_file(fs::path(AWSAUTH_TEST_DATA) / "awscli-v1" / file); };
+
+    for (const char* file : {"sts-assume-role-full.json", "sts-assume-role-minimal.json",
+                             "sts-assume-role-with-saml.json", "sts-assume-role-with-web-identity.json",
+                             "sts-get-federation-token.json", "sts-get-session-token.json"}) {
+        INFO(file);
+        const auto text = cli(file);
+        const auto stem = fs::path(file).stem().string();
+        if (stem.rfind("sts-assume-role-with-saml", 0) == 0) {
+            CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleWithSAMLResponse>(text), cli_sts) + "\n" == text);
+        } else if (stem.rfind("sts-assume-role-with-web-identity", 0) == 0) {
+            CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleWithWebIdentityResponse>(text), cli_sts) + "\n" ==
+                  text);
+        } else if (stem.rfind("sts-assume-role", 0) == 0) {
+            CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleResponse>(text), cli_sts) + "\n" == text);
+        } else if (stem == "sts-get-federation-token") {
+            CHECK(awsauth::dump(awsauth::parse<sts::GetFederationTokenResponse>(text), cli_sts) + "\n" == text);
+        } else {
+            CHECK(awsauth::dump(awsauth::parse<sts::GetSessionTokenResponse>(text), cli_sts) + "\n" == text);
+        }
+    }
+    for (const char* file : {"eks-auth-assume-role-for-pod-identity.json",
+                             "eks-auth-assume-role-for-pod-identity-epoch-fraction.json"}) {
+        INFO(file);
+        const auto text = cli(file);
+        CHECK(awsauth::dump(awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(text), cli_eks) + "\n" ==
+              text);
+    }
+}
+
+TEST_CASE("the EKS Auth wire body dumps back byte for byte with epoch-second timestamps", "[payloads]") {
+    const awsauth::dump_options wire{-1, awsauth::timestamp_format::epoch_seconds};
+    for (const char* file : {"eks-auth-assume-role-for-pod-identity-epoch-int.json",
+                             "eks-auth-assume-role-for-pod-identity-epoch-fraction.json"}) {
+        INFO(file);
+        const auto text = read_file(fs::path(AWSAUTH_TEST_DATA) / "wire" / file);
+        CHECK(awsauth::dump(awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(text), wire) == text);
+    }
+}
+
+TEST_CASE("the three EKS Auth wire spellings of one instant read the same", "[payloads]") {
+    const auto read = [](const char* file) {
+        return awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(
+                   read_file(fs::path(AWSAUTH_TEST_DATA) / "wire" / file))
+            .credentials.expiration;
+    };
+    using namespace std::chrono;
+    // 1795537123 seconds after the epoch is 2026-11-24T16:18:43Z: 20781 days and 58723 seconds.
+    const awsauth::timestamp expected = date::sys_days{date::year{2026} / 11 / 24} + hours{16} + minutes{18} + seconds{43};
+    CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-int.json") == expected);
+    CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-exponent.json") == expected);
+    CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-fraction.json") == expected + milliseconds{250});
+}
+
+TEST_CASE("boto3 ResponseMetadata is read member by member", "[payloads]") {
+    const auto response = awsauth::parse<sts::GetCallerIdentityResponse>(
+        read_file(fs::path(AWSAUTH_TEST_DATA) / "boto3-isoformat" / "sts-get-caller-identity.json"));
+    REQUIRE(response.response_metadata.has_value());
+    const auto& metadata = *response.response_metadata;
+    CHECK(metadata.http_status_code == 200);
+    CHECK(metadata.retry_attempts == 0);
+    CHECK_FALSE(metadata.host_id.has_value());
+    CHECK(metadata.http_headers.at("x-amzn-requestid") == metadata.request_id);
+    CHECK(metadata.http_headers.at("content-type") == "text/xml");
+    CHECK(response.account == std::optional<std::string>("123456789012"));
+}
