@@ -5,13 +5,26 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 
 namespace {
 
 std::string read_all(std::istream& in) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// arn:aws:sts::123456789012:assumed-role/Name/session is a session of arn:aws:iam::123456789012:role/Name.
+std::string role_of_session(const std::string& assumed_role_arn) {
+    const std::string marker = ":assumed-role/";
+    const auto at = assumed_role_arn.find(marker);
+    if (at == std::string::npos) return {};
+    const auto name_end = assumed_role_arn.find('/', at + marker.size());
+    if (name_end == std::string::npos) return {};
+    std::string role = assumed_role_arn.substr(0, name_end);
+    role.replace(at, marker.size(), ":role/");
+    const auto service = role.find(":sts:");
+    if (service != std::string::npos) role.replace(service, 5, ":iam:");
+    return role;
 }
 
 }  // namespace
@@ -45,7 +58,7 @@ int main(int argc, char** argv) {
 
         // The request that assumes the same role again, as it would be sent (or faked in a test).
         awsauth::sts::AssumeRoleRequest renew{};
-        renew.role_arn = "arn:aws:iam::123456789012:role/AuthTestRole";
+        renew.role_arn = role_of_session(response.assumed_role_user->arn);
         renew.role_session_name = "renewed-session";
         renew.duration_seconds = 3600;
         std::cout << "renew with:     " << awsauth::dump(renew) << "\n";

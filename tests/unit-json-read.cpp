@@ -129,8 +129,9 @@ TEST_CASE("wrong JSON types are errors that name the type found, never the value
             R"({"RoleArn":"a","RoleSessionName":"s","Tags":[{"Key":"k","Value":"v"},{"Key":"k2"}]})");
         CHECK(f.path == "/Tags/1/Value");
         CHECK(f.message == "awsauth: at /Tags/1/Value: missing required member");
-        CHECK(read_failure<sts::AssumeRoleRequest>(R"({"RoleArn":"a","RoleSessionName":"s","TransitiveTagKeys":[null]})")
-                  .path == "/TransitiveTagKeys/0");
+        CHECK(
+            read_failure<sts::AssumeRoleRequest>(R"({"RoleArn":"a","RoleSessionName":"s","TransitiveTagKeys":[null]})")
+                .path == "/TransitiveTagKeys/0");
     }
     SECTION("a map of headers holds strings only") {
         const auto f = read_failure<awsauth::ResponseMetadata>(
@@ -213,8 +214,7 @@ TEST_CASE("syntax errors keep nlohmann's position and drop its quote of the inpu
     }
     SECTION("empty input, trailing garbage and an unquoted literal") {
         CHECK(read_failure<sts::Tag>("").message.find("unexpected end of input") != std::string::npos);
-        CHECK(read_failure<sts::Tag>(R"({"Key":"k","Value":"v"} x)").message.find("invalid JSON") !=
-              std::string::npos);
+        CHECK(read_failure<sts::Tag>(R"({"Key":"k","Value":"v"} x)").message.find("invalid JSON") != std::string::npos);
         const auto f = read_failure<sts::Tag>(R"({"Key":SECRETKEYLITERAL})");
         CHECK(f.message.find("invalid literal") != std::string::npos);
         CHECK(f.message.find("SECRETKEYLITERAL") == std::string::npos);
@@ -232,8 +232,8 @@ TEST_CASE("from_json works with nlohmann::json and nlohmann::ordered_json alike"
     CHECK(json == awsauth::parse<sts::GetSessionTokenResponse>(valid_session));
     CHECK(json.credentials->secret_access_key == secret_key);
     // nlohmann's own containers of our types go through our adapters for each element.
-    const auto tags = nlohmann::json::parse(R"([{"Key":"a","Value":"1"},{"Key":"b","Value":"2"}])")
-                          .get<std::vector<sts::Tag>>();
+    const auto tags =
+        nlohmann::json::parse(R"([{"Key":"a","Value":"1"},{"Key":"b","Value":"2"}])").get<std::vector<sts::Tag>>();
     REQUIRE(tags.size() == 2);
     CHECK(tags[1] == sts::Tag{"b", "2"});
 }

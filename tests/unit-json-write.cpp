@@ -30,9 +30,8 @@ TEST_CASE("members are written in model order and absent optionals are left out"
     request.duration_seconds = 3600;
     request.tags = std::vector<sts::Tag>{{"Project", "Unicorn"}};
     // Model order is RoleArn, RoleSessionName, PolicyArns, Policy, DurationSeconds, Tags, ...
-    CHECK(awsauth::dump(request) ==
-          R"({"RoleArn":"arn:aws:iam::123456789012:role/demo","RoleSessionName":"session",)"
-          R"("DurationSeconds":3600,"Tags":[{"Key":"Project","Value":"Unicorn"}]})");
+    CHECK(awsauth::dump(request) == R"({"RoleArn":"arn:aws:iam::123456789012:role/demo","RoleSessionName":"session",)"
+                                    R"("DurationSeconds":3600,"Tags":[{"Key":"Project","Value":"Unicorn"}]})");
 
     const nlohmann::ordered_json ordered = request;
     CHECK(ordered.dump() == awsauth::dump(request));
@@ -92,14 +91,27 @@ TEST_CASE("timestamps are written in the chosen style", "[write]") {
           std::string::npos);
 }
 
+TEST_CASE("an instant outside the years 0001 to 9999 is an error naming its path", "[write]") {
+    sts::GetSessionTokenResponse response{};
+    response.credentials = credentials(awsauth::timestamp{date::sys_days{date::year{10000} / 1 / 1}});
+    try {
+        (void)awsauth::dump(response);
+        FAIL("dump wrote a year Python cannot read");
+    } catch (const awsauth::error& e) {
+        CHECK(std::string(e.what()) == "awsauth: at /Credentials/Expiration: timestamp outside the years 0001 to 9999");
+    }
+    response.credentials = credentials(awsauth::timestamp{date::sys_days{date::year{0} / 12 / 31}});
+    CHECK_THROWS_AS(awsauth::dump(response, {-1, awsauth::timestamp_format::epoch_seconds}), awsauth::error);
+}
+
 TEST_CASE("ADL to_json writes timestamps as boto3 and the AWS CLI v2 do", "[write]") {
     const nlohmann::json dom = credentials(expiry + 500ms);
     CHECK(dom["Expiration"] == "2026-11-23T16:18:43.500000+00:00");
 }
 
 TEST_CASE("UTF-8 is written as is; a string that is not UTF-8 is an error naming its path", "[write]") {
-    sts::Tag tag{"Projekt", "Gr\xC3\xBC\xC3\x9F" "e \xE2\x9C\x93"};
-    CHECK(awsauth::dump(tag) == "{\"Key\":\"Projekt\",\"Value\":\"Gr\xC3\xBC\xC3\x9F" "e \xE2\x9C\x93\"}");
+    sts::Tag tag{"Projekt", "Gr\u00FC\u00DFe \u2713"};  // UTF-8 in every compiler we build with
+    CHECK(awsauth::dump(tag) == "{\"Key\":\"Projekt\",\"Value\":\"Gr\u00FC\u00DFe \u2713\"}");
     tag.value = "line\nbreak\x01";
     CHECK(awsauth::dump(tag) == R"({"Key":"Projekt","Value":"line\nbreak\u0001"})");
 
@@ -126,10 +138,11 @@ TEST_CASE("EKS Auth writes camelCase keys and namespace_ as namespace", "[write]
     response.pod_identity_association = {"arn:aws:eks:us-east-1:123456789012:podidentityassociation/c/a-1", "a-1"};
     response.assumed_role_user = {"arn:aws:sts::123456789012:assumed-role/r/s", "AROAEXAMPLE:s"};
     response.credentials = {"token", "secret", "ASIAEXAMPLE", expiry};
-    CHECK(awsauth::dump(response, {-1, awsauth::timestamp_format::epoch_seconds}) ==
-          R"({"subject":{"namespace":"default","serviceAccount":"my-app"},"audience":"pods.eks.amazonaws.com",)"
-          R"("podIdentityAssociation":{"associationArn":"arn:aws:eks:us-east-1:123456789012:podidentityassociation/c/a-1",)"
-          R"("associationId":"a-1"},"assumedRoleUser":{"arn":"arn:aws:sts::123456789012:assumed-role/r/s",)"
-          R"("assumeRoleId":"AROAEXAMPLE:s"},"credentials":{"sessionToken":"token","secretAccessKey":"secret",)"
-          R"("accessKeyId":"ASIAEXAMPLE","expiration":1795450723}})");
+    CHECK(
+        awsauth::dump(response, {-1, awsauth::timestamp_format::epoch_seconds}) ==
+        R"({"subject":{"namespace":"default","serviceAccount":"my-app"},"audience":"pods.eks.amazonaws.com",)"
+        R"("podIdentityAssociation":{"associationArn":"arn:aws:eks:us-east-1:123456789012:podidentityassociation/c/a-1",)"
+        R"("associationId":"a-1"},"assumedRoleUser":{"arn":"arn:aws:sts::123456789012:assumed-role/r/s",)"
+        R"("assumeRoleId":"AROAEXAMPLE:s"},"credentials":{"sessionToken":"token","secretAccessKey":"secret",)"
+        R"("accessKeyId":"ASIAEXAMPLE","expiration":1795450723}})");
 }

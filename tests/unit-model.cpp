@@ -20,10 +20,13 @@ namespace eks_auth = awsauth::eks_auth;
 // Names and types follow the model: snake_case, acronym runs kept, keywords with a trailing underscore.
 static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::role_arn), std::string>);
 static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::role_session_name), std::string>);
-static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::policy_arns), std::optional<std::vector<sts::PolicyDescriptorType>>>);
+static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::policy_arns),
+                             std::optional<std::vector<sts::PolicyDescriptorType>>>);
 static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::duration_seconds), std::optional<std::int32_t>>);
-static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::transitive_tag_keys), std::optional<std::vector<std::string>>>);
-static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::provided_contexts), std::optional<std::vector<sts::ProvidedContext>>>);
+static_assert(
+    std::is_same_v<decltype(sts::AssumeRoleRequest::transitive_tag_keys), std::optional<std::vector<std::string>>>);
+static_assert(std::is_same_v<decltype(sts::AssumeRoleRequest::provided_contexts),
+                             std::optional<std::vector<sts::ProvidedContext>>>);
 static_assert(std::is_same_v<decltype(sts::AssumeRoleWithSAMLRequest::saml_assertion), std::string>);
 static_assert(std::is_same_v<decltype(sts::AssumeRootRequest::task_policy_arn), sts::PolicyDescriptorType>);
 static_assert(std::is_same_v<decltype(sts::PolicyDescriptorType::arn), std::optional<std::string>>);
@@ -32,18 +35,24 @@ static_assert(std::is_same_v<decltype(sts::Credentials::access_key_id), std::str
 static_assert(std::is_same_v<decltype(sts::Credentials::expiration), awsauth::timestamp>);
 static_assert(std::is_same_v<decltype(sts::AssumeRoleResponse::credentials), std::optional<sts::Credentials>>);
 static_assert(std::is_same_v<decltype(sts::AssumeRoleResponse::packed_policy_size), std::optional<std::int32_t>>);
-static_assert(std::is_same_v<decltype(sts::AssumeRoleResponse::response_metadata), std::optional<awsauth::ResponseMetadata>>);
-static_assert(std::is_same_v<decltype(sts::AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token), std::optional<std::string>>);
-static_assert(std::is_same_v<decltype(sts::GetWebIdentityTokenResponse::expiration), std::optional<awsauth::timestamp>>);
+static_assert(
+    std::is_same_v<decltype(sts::AssumeRoleResponse::response_metadata), std::optional<awsauth::ResponseMetadata>>);
+static_assert(std::is_same_v<decltype(sts::AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token),
+                             std::optional<std::string>>);
+static_assert(
+    std::is_same_v<decltype(sts::GetWebIdentityTokenResponse::expiration), std::optional<awsauth::timestamp>>);
 static_assert(std::is_same_v<decltype(eks_auth::Subject::namespace_), std::string>);
 static_assert(std::is_same_v<decltype(eks_auth::Subject::service_account), std::string>);
 static_assert(std::is_same_v<decltype(eks_auth::AssumedRoleUser::assume_role_id), std::string>);
 static_assert(std::is_same_v<decltype(eks_auth::Credentials::session_token), std::string>);
 static_assert(std::is_same_v<decltype(eks_auth::Credentials::expiration), awsauth::timestamp>);
 static_assert(std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityResponse::credentials), eks_auth::Credentials>);
-static_assert(std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityResponse::response_metadata), std::optional<awsauth::ResponseMetadata>>);
-static_assert(std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityRequest::eks_node_name), std::optional<std::string>>);
-static_assert(std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityRequest::instance_id), std::optional<std::string>>);
+static_assert(std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityResponse::response_metadata),
+                             std::optional<awsauth::ResponseMetadata>>);
+static_assert(
+    std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityRequest::eks_node_name), std::optional<std::string>>);
+static_assert(
+    std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityRequest::instance_id), std::optional<std::string>>);
 static_assert(std::is_same_v<decltype(eks_auth::AssumeRoleForPodIdentityRequest::zone), std::optional<std::string>>);
 static_assert(std::is_same_v<decltype(awsauth::ResponseMetadata::http_status_code), std::int32_t>);
 static_assert(std::is_same_v<decltype(awsauth::ResponseMetadata::host_id), std::optional<std::string>>);
@@ -86,14 +95,14 @@ using all_structs = std::tuple<
     sts::GetSessionTokenResponse, sts::GetWebIdentityTokenRequest, sts::GetWebIdentityTokenResponse,
     sts::IDPCommunicationErrorException, sts::IDPRejectedClaimException, sts::InvalidAuthorizationMessageException,
     sts::InvalidIdentityTokenException, sts::JWTPayloadSizeExceededException, sts::MalformedPolicyDocumentException,
-    sts::OutboundWebIdentityFederationDisabledException, sts::PackedPolicyTooLargeException,
-    sts::PolicyDescriptorType, sts::ProvidedContext, sts::RegionDisabledException,
-    sts::SessionDurationEscalationException, sts::Tag, eks_auth::AccessDeniedException,
-    eks_auth::AssumeRoleForPodIdentityRequest, eks_auth::AssumeRoleForPodIdentityResponse, eks_auth::AssumedRoleUser,
-    eks_auth::Credentials, eks_auth::ExpiredTokenException, eks_auth::InternalServerException,
-    eks_auth::InvalidParameterException, eks_auth::InvalidRequestException, eks_auth::InvalidTokenException,
-    eks_auth::PodIdentityAssociation, eks_auth::ResourceNotFoundException, eks_auth::ServiceUnavailableException,
-    eks_auth::Subject, eks_auth::ThrottlingException, awsauth::ResponseMetadata>;
+    sts::OutboundWebIdentityFederationDisabledException, sts::PackedPolicyTooLargeException, sts::PolicyDescriptorType,
+    sts::ProvidedContext, sts::RegionDisabledException, sts::SessionDurationEscalationException, sts::Tag,
+    eks_auth::AccessDeniedException, eks_auth::AssumeRoleForPodIdentityRequest,
+    eks_auth::AssumeRoleForPodIdentityResponse, eks_auth::AssumedRoleUser, eks_auth::Credentials,
+    eks_auth::ExpiredTokenException, eks_auth::InternalServerException, eks_auth::InvalidParameterException,
+    eks_auth::InvalidRequestException, eks_auth::InvalidTokenException, eks_auth::PodIdentityAssociation,
+    eks_auth::ResourceNotFoundException, eks_auth::ServiceUnavailableException, eks_auth::Subject,
+    eks_auth::ThrottlingException, awsauth::ResponseMetadata>;
 
 template <class T>
 void check_plain_struct() {

@@ -17,7 +17,9 @@ namespace {
 using awsauth_test::read_file;
 namespace fs = std::filesystem;
 
-bool is_timestamp_key(const std::string& key) { return key == "Expiration" || key == "expiration"; }
+bool is_timestamp_key(const std::string& key) {
+    return key == "Expiration" || key == "expiration";
+}
 
 awsauth::timestamp instant_of(const nlohmann::json& value) {
     awsauth::timestamp out{};
@@ -167,17 +169,16 @@ TEST_CASE("the AWS CLI v1 layout is ours: indent 4, model order, its timestamp s
     const awsauth::dump_options cli_eks{4, awsauth::timestamp_format::epoch_seconds};
     const auto cli = [](const char* file) { return read_file(fs::path(AWSAUTH_TEST_DATA) / "awscli-v1" / file); };
 
-    for (const char* file : {"sts-assume-role-full.json", "sts-assume-role-minimal.json",
-                             "sts-assume-role-with-saml.json", "sts-assume-role-with-web-identity.json",
-                             "sts-get-federation-token.json", "sts-get-session-token.json"}) {
+    for (const char* file :
+         {"sts-assume-role-full.json", "sts-assume-role-minimal.json", "sts-assume-role-with-saml.json",
+          "sts-assume-role-with-web-identity.json", "sts-get-federation-token.json", "sts-get-session-token.json"}) {
         INFO(file);
         const auto text = cli(file);
         const auto stem = fs::path(file).stem().string();
         if (stem.rfind("sts-assume-role-with-saml", 0) == 0) {
             CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleWithSAMLResponse>(text), cli_sts) + "\n" == text);
         } else if (stem.rfind("sts-assume-role-with-web-identity", 0) == 0) {
-            CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleWithWebIdentityResponse>(text), cli_sts) + "\n" ==
-                  text);
+            CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleWithWebIdentityResponse>(text), cli_sts) + "\n" == text);
         } else if (stem.rfind("sts-assume-role", 0) == 0) {
             CHECK(awsauth::dump(awsauth::parse<sts::AssumeRoleResponse>(text), cli_sts) + "\n" == text);
         } else if (stem == "sts-get-federation-token") {
@@ -186,12 +187,11 @@ TEST_CASE("the AWS CLI v1 layout is ours: indent 4, model order, its timestamp s
             CHECK(awsauth::dump(awsauth::parse<sts::GetSessionTokenResponse>(text), cli_sts) + "\n" == text);
         }
     }
-    for (const char* file : {"eks-auth-assume-role-for-pod-identity.json",
-                             "eks-auth-assume-role-for-pod-identity-epoch-fraction.json"}) {
+    for (const char* file :
+         {"eks-auth-assume-role-for-pod-identity.json", "eks-auth-assume-role-for-pod-identity-epoch-fraction.json"}) {
         INFO(file);
         const auto text = cli(file);
-        CHECK(awsauth::dump(awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(text), cli_eks) + "\n" ==
-              text);
+        CHECK(awsauth::dump(awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(text), cli_eks) + "\n" == text);
     }
 }
 
@@ -213,7 +213,8 @@ TEST_CASE("the three EKS Auth wire spellings of one instant read the same", "[pa
     };
     using namespace std::chrono;
     // 1795537123 seconds after the epoch is 2026-11-24T16:18:43Z: 20781 days and 58723 seconds.
-    const awsauth::timestamp expected = date::sys_days{date::year{2026} / 11 / 24} + hours{16} + minutes{18} + seconds{43};
+    const awsauth::timestamp expected =
+        date::sys_days{date::year{2026} / 11 / 24} + hours{16} + minutes{18} + seconds{43};
     CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-int.json") == expected);
     CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-exponent.json") == expected);
     CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-fraction.json") == expected + milliseconds{250});

@@ -38,7 +38,8 @@ struct json_path {
 /// The RFC 6901 JSON Pointer of `at` ("" for the document root).
 inline std::string to_json_pointer(const json_path* at) {
     std::vector<const json_path*> frames;
-    for (; at != nullptr; at = at->parent) frames.push_back(at);
+    for (; at != nullptr; at = at->parent)
+        frames.push_back(at);
     std::string pointer;
     for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
         pointer += '/';
@@ -66,9 +67,10 @@ inline std::string to_json_pointer(const json_path* at) {
 // Names the JSON type found, never the value: the value may be a secret.
 template <class Json>
 [[noreturn]] void fail_expected(const json_path* at, const char* expected, const Json& found) {
-    fail(at, std::string("expected ") + expected + ", got " + (found.is_number_float() ? "a non-integer number"
-                                                                : found.is_number() ? "an integer"
-                                                                                    : found.type_name()));
+    fail(at, std::string("expected ") + expected + ", got " +
+                 (found.is_number_float() ? "a non-integer number"
+                  : found.is_number()     ? "an integer"
+                                          : found.type_name()));
 }
 
 template <class T>
@@ -204,7 +206,8 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
 // Writing. Absent optionals are omitted, never written as null; members keep model order.
 
 template <class Json>
-void write_timestamp_value(Json& json, timestamp value, const dump_options& options) {
+void write_timestamp_value(Json& json, timestamp value, const json_path* at, const dump_options& options) {
+    if (value < earliest_timestamp || value > latest_timestamp) fail(at, "timestamp " + std::string(out_of_range));
     std::string text;
     append_timestamp(text, value, options.timestamps);
     if (options.timestamps != timestamp_format::epoch_seconds) {
@@ -231,7 +234,7 @@ void write_value(Json& json, const T& value, const json_path* at, const dump_opt
     } else if constexpr (std::is_same_v<T, std::int32_t>) {
         json = value;
     } else if constexpr (std::is_same_v<T, timestamp>) {
-        write_timestamp_value(json, value, options);
+        write_timestamp_value(json, value, at, options);
     } else if constexpr (is_vector_v<T>) {
         json = Json::array();
         for (std::size_t i = 0; i < value.size(); ++i) {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The main job on a fresh machine: install what is missing, build, and read a bundled `aws sts assume-role`
+# output (captured from the AWS CLI) with the library.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-dependencies.sh
+build_dir="${BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -DAWSAUTH_TEST=OFF -DAWSAUTH_EXAMPLES=ON
+cmake --build "$build_dir" --target awsauth_read_credentials -j "$(nproc)"
+"$build_dir/examples/awsauth_read_credentials" "${1:-tests/data/awscli-v1/sts-assume-role-full.json}"
