@@ -22,7 +22,9 @@ timestamp at(int year, unsigned month, unsigned day, std::chrono::microseconds t
     return timestamp{date::sys_days{date::year{year} / date::month{month} / date::day{day}}} + time_of_day;
 }
 
-timestamp from_epoch_microseconds(std::int64_t count) { return timestamp{std::chrono::microseconds{count}}; }
+timestamp from_epoch_microseconds(std::int64_t count) {
+    return timestamp{std::chrono::microseconds{count}};
+}
 
 const timestamp example = at(2026, 11, 23, 16h + 18min + 43s);  // 2026-11-23T16:18:43Z, epoch second 1795450723
 
@@ -118,8 +120,7 @@ TEST_CASE("timestamp: fractions are truncated to microseconds") {
 TEST_CASE("timestamp: leap years") {
     CHECK(awsauth::parse_timestamp("2000-02-29T00:00:00Z") == at(2000, 2, 29));
     CHECK(awsauth::parse_timestamp("2024-02-29T12:00:00Z") == at(2024, 2, 29, 12h));
-    CHECK(awsauth::parse_timestamp("2000-03-01T00:00:00Z") - awsauth::parse_timestamp("2000-02-28T00:00:00Z") ==
-          48h);
+    CHECK(awsauth::parse_timestamp("2000-03-01T00:00:00Z") - awsauth::parse_timestamp("2000-02-28T00:00:00Z") == 48h);
     check_rejected("1900-02-29T00:00:00Z", "day out of range for month");
     check_rejected("2023-02-29T00:00:00Z", "day out of range for month");
 }
@@ -270,7 +271,9 @@ TEST_CASE("timestamp: writing iso8601_z") {
 }
 
 TEST_CASE("timestamp: writing epoch_seconds") {
-    const auto epoch = [](timestamp value) { return awsauth::format_timestamp(value, timestamp_format::epoch_seconds); };
+    const auto epoch = [](timestamp value) {
+        return awsauth::format_timestamp(value, timestamp_format::epoch_seconds);
+    };
     CHECK(epoch(at(1970, 1, 1)) == "0");
     CHECK(epoch(at(2000, 2, 29)) == "951782400");
     CHECK(epoch(example) == "1795450723");
@@ -298,7 +301,8 @@ TEST_CASE("timestamp: append_timestamp appends") {
 }
 
 TEST_CASE("timestamp: instants outside 0001..9999 are not written") {
-    for (const auto format : {timestamp_format::iso8601, timestamp_format::iso8601_z, timestamp_format::epoch_seconds}) {
+    for (const auto format :
+         {timestamp_format::iso8601, timestamp_format::iso8601_z, timestamp_format::epoch_seconds}) {
         CHECK_THROWS_AS(awsauth::format_timestamp(at(1, 1, 1) - 1us, format), awsauth::error);
         CHECK_THROWS_AS(awsauth::format_timestamp(at(10000, 1, 1), format), awsauth::error);
         CHECK_THROWS_AS(awsauth::format_timestamp(timestamp::min(), format), awsauth::error);
@@ -307,9 +311,9 @@ TEST_CASE("timestamp: instants outside 0001..9999 are not written") {
 }
 
 TEST_CASE("timestamp: round trips text to timestamp to text") {
-    for (const std::string text : {"2026-11-23T16:18:43+00:00", "2026-11-23T16:18:43.359000+00:00",
-                                   "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59.999999+00:00",
-                                   "1969-12-31T23:59:59.000001+00:00"}) {
+    for (const std::string text :
+         {"2026-11-23T16:18:43+00:00", "2026-11-23T16:18:43.359000+00:00", "0001-01-01T00:00:00+00:00",
+          "9999-12-31T23:59:59.999999+00:00", "1969-12-31T23:59:59.000001+00:00"}) {
         CHECK(awsauth::format_timestamp(awsauth::parse_timestamp(text), timestamp_format::iso8601) == text);
     }
     for (const std::string text : {"2026-11-23T16:18:43Z", "2026-11-23T16:18:43.359000Z", "2000-02-29T00:00:00Z",

@@ -3,8 +3,8 @@
 #pragma once
 
 #include <algorithm>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
@@ -22,10 +22,13 @@ using timestamp = date::sys_time<std::chrono::microseconds>;
 
 /// How a timestamp is written.
 enum class timestamp_format {
-    iso8601,        // 2026-11-23T16:18:43+00:00 / 2026-11-23T16:18:43.359000+00:00 (Python datetime.isoformat(), AWS CLI v2, boto3)
-    iso8601_z,      // 2026-11-23T16:18:43Z / 2026-11-23T16:18:43.359000Z
-    epoch_seconds,  // 1795450723 / 1795450723.359 (the EKS Auth wire form: integer when no sub-second part, else
-                    // decimal with up to 6 digits, trailing zeros trimmed)
+    /// 2026-11-23T16:18:43+00:00 / 2026-11-23T16:18:43.359000+00:00: Python's isoformat(), AWS CLI v2, boto3.
+    iso8601,
+    /// 2026-11-23T16:18:43Z / 2026-11-23T16:18:43.359000Z
+    iso8601_z,
+    /// 1795450723 / 1795450723.359, the EKS Auth wire form: an integer when there is no sub-second part, else a
+    /// decimal with up to 6 digits and trailing zeros trimmed.
+    epoch_seconds,
 };
 
 namespace detail {
@@ -48,7 +51,9 @@ inline constexpr std::string_view out_of_range = "outside the years 0001 to 9999
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Reasons are fixed strings and never quote the text: callers embed them in errors about secret payloads.
 
-inline bool is_digit(char c) noexcept { return static_cast<unsigned>(c - '0') < 10u; }
+inline bool is_digit(char c) noexcept {
+    return static_cast<unsigned>(c - '0') < 10u;
+}
 
 // Fixed-width fields keep "2026-1-5" and "20260-01-05" from being read as something the producer did not mean.
 inline bool read_digits(const char*& p, const char* end, int count, int& value) noexcept {
@@ -150,7 +155,8 @@ inline std::string_view read_timestamp(std::string_view text, timestamp& out) no
             ++p;
         }
         if (p == first) return "fraction has no digits";
-        for (auto kept = p - first; kept < 6; ++kept) microseconds *= 10;
+        for (auto kept = p - first; kept < 6; ++kept)
+            microseconds *= 10;
     }
 
     // A missing zone is read as UTC: AWS CLI skeletons and some SDK mocks print naive datetimes.
@@ -241,7 +247,8 @@ inline void append_timestamp(std::string& out, timestamp value, timestamp_format
         std::uint64_t fraction = magnitude % microseconds_per_second;
         if (fraction != 0) {
             int digits = 6;
-            for (; fraction % 10 == 0; fraction /= 10) --digits;
+            for (; fraction % 10 == 0; fraction /= 10)
+                --digits;
             *p++ = '.';
             p = write_digits(p, fraction, digits);
         }
