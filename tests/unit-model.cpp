@@ -176,3 +176,32 @@ TEST_CASE("C++20 designated initializers name only what they need", "[model]") {
     CHECK(awsauth::dump(pod) == R"({"clusterName":"c","token":"t","zone":"use1-az4"})");
 }
 #endif
+
+namespace {
+
+template <class Credentials>
+std::string describe_credentials(const Credentials& credentials) {
+    return credentials.access_key_id + " until " + awsauth::format_timestamp(credentials.expiration);
+}
+
+template <class T>
+std::string keys_of() {
+    std::string keys;
+    awsauth::for_each_field<T>([&](const auto& field) {
+        keys += keys.empty() ? "" : ",";
+        keys += field.key;
+    });
+    return keys;
+}
+
+}  // namespace
+
+TEST_CASE("generic code serves both services' credentials through shared member names", "[model]") {
+    const awsauth::timestamp at{date::sys_days{date::year{2026} / 11 / 23}};
+    CHECK(describe_credentials(sts::Credentials{"ASIASTS", "s", "t", at}) ==
+          "ASIASTS until 2026-11-23T00:00:00+00:00");
+    CHECK(describe_credentials(eks_auth::Credentials{"t", "s", "ASIAEKS", at}) ==
+          "ASIAEKS until 2026-11-23T00:00:00+00:00");
+    CHECK(keys_of<sts::Credentials>() == "AccessKeyId,SecretAccessKey,SessionToken,Expiration");
+    CHECK(keys_of<eks_auth::Credentials>() == "sessionToken,secretAccessKey,accessKeyId,expiration");
+}
