@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs, from Debian/Ubuntu packages, whatever awsauth's build and tests need and this machine lacks.
-# Does nothing (and needs no network) when everything is already there.
+# Does nothing (and needs no network) when everything is already there. Arguments name further packages.
 set -euo pipefail
 
-packages=(cmake make g++ clang nlohmann-json3-dev libhowardhinnant-date-dev catch2 python3)
+packages=(cmake make g++ clang nlohmann-json3-dev libhowardhinnant-date-dev catch2 python3 "$@")
 
 missing=()
 for package in "${packages[@]}"; do

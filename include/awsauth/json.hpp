@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace awsauth {
@@ -277,7 +278,11 @@ void from_json(const Json& json, T& value) {
 
 template <class Json, class T, std::enable_if_t<detail::is_basic_json_v<Json> && is_described_v<T>, int> = 0>
 void to_json(Json& json, const T& value) {
-    detail::write_value(json, value, nullptr, dump_options{});
+    // Built aside and moved in: nlohmann calls this from basic_json's constructor, and a half-written value left in
+    // an object whose constructor throws is never destroyed.
+    Json result;
+    detail::write_value(result, value, nullptr, dump_options{});
+    json = std::move(result);
 }
 
 }  // namespace awsauth
