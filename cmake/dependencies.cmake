@@ -3,7 +3,7 @@
 include(FetchContent)
 
 find_package(nlohmann_json 3.11 QUIET)
-if(NOT nlohmann_json_FOUND)
+if(NOT nlohmann_json_FOUND AND NOT TARGET nlohmann_json::nlohmann_json)
   message(STATUS "awsauth: nlohmann_json not installed, fetching 3.11.3")
   FetchContent_Declare(nlohmann_json
     URL https://github.com/nlohmann/json/releases/download/v3.11.3/json.tar.xz)

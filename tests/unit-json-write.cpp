@@ -67,6 +67,29 @@ TEST_CASE("dump with an indent is ordered_json::dump with that indent", "[write]
 })");
 }
 
+TEST_CASE("an indented dump nests arrays and objects as Python's json.dumps(indent=4) does", "[write]") {
+    sts::AssumeRoleRequest request{};
+    request.role_arn = "arn:aws:iam::123456789012:role/demo";
+    request.role_session_name = "séance";  // UTF-8 stays as is, as with ensure_ascii=False
+    request.policy_arns = std::vector<sts::PolicyDescriptorType>{{std::string("arn:aws:iam::aws:policy/A")}};
+    request.transitive_tag_keys = std::vector<std::string>{"Project", "Team"};
+    request.tags = std::vector<sts::Tag>{};
+    CHECK(awsauth::dump(request, {4}) == R"({
+    "RoleArn": "arn:aws:iam::123456789012:role/demo",
+    "RoleSessionName": "séance",
+    "PolicyArns": [
+        {
+            "arn": "arn:aws:iam::aws:policy/A"
+        }
+    ],
+    "Tags": [],
+    "TransitiveTagKeys": [
+        "Project",
+        "Team"
+    ]
+})");
+}
+
 TEST_CASE("timestamps are written in the chosen style", "[write]") {
     sts::GetSessionTokenResponse response{};
     const auto expiration_of = [&](awsauth::timestamp at, awsauth::timestamp_format format) {
@@ -89,6 +112,21 @@ TEST_CASE("timestamps are written in the chosen style", "[write]") {
     response.credentials = credentials(expiry + 123456us);
     CHECK(awsauth::dump(response, {-1, format::epoch_seconds}).find(R"("Expiration":1795450723.123456})") !=
           std::string::npos);
+
+    // Whole seconds are exact in any year; microseconds fit a double only until about 2242.
+    const awsauth::timestamp year_9999 = date::sys_days{date::year{9999} / 12 / 31} + 23h + 59min + 59s;
+    response.credentials = credentials(year_9999);
+    CHECK(awsauth::dump(response, {-1, format::epoch_seconds}).find(R"("Expiration":253402300799})") !=
+          std::string::npos);
+    for (const auto far : {year_9999 + 999999us, awsauth::timestamp{date::sys_days{date::year{3000} / 1 / 1}} + 1us}) {
+        response.credentials = credentials(far);
+        try {
+            (void)awsauth::dump(response, {-1, format::epoch_seconds});
+            FAIL("dump wrote an epoch that reads back as another instant");
+        } catch (const awsauth::error& e) {
+            CHECK(e.path() == "/Credentials/Expiration");
+        }
+    }
 }
 
 TEST_CASE("an instant outside the years 0001 to 9999 is an error naming its path", "[write]") {
@@ -121,7 +159,7 @@ TEST_CASE("UTF-8 is written as is; a string that is not UTF-8 is an error naming
         (void)awsauth::dump(request);
         FAIL("dump accepted invalid UTF-8");
     } catch (const awsauth::error& e) {
-        CHECK(e.path == "/Tags/1/Value");
+        CHECK(e.path() == "/Tags/1/Value");
         CHECK(std::string(e.what()) == "awsauth: at /Tags/1/Value: string is not valid UTF-8");
     }
     for (const char* invalid : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF"}) {

@@ -73,6 +73,15 @@ static_assert(std::is_same_v<eks_auth::type_defs::AssumeRoleForPodIdentityReques
 static_assert(std::is_same_v<eks_auth::type_defs::SubjectTypeDef, eks_auth::Subject>);
 static_assert(std::is_same_v<eks_auth::type_defs::ResponseMetadataTypeDef, awsauth::ResponseMetadata>);
 
+// A user's class derived from a generated struct is not taken for it: its own members would be dropped silently.
+struct credentials_with_profile : sts::Credentials {
+    std::string profile{};
+};
+static_assert(!awsauth::is_described_v<credentials_with_profile>);
+static_assert(awsauth::is_described_v<sts::Credentials>);
+static_assert(!awsauth::is_described_v<std::vector<sts::Tag>>);
+static_assert(!awsauth::is_described_v<std::optional<sts::Tag>>);
+
 // Error shapes carry what AWS sends with them.
 static_assert(sts::ExpiredTokenException::error_code == "ExpiredTokenException");
 static_assert(sts::ExpiredTokenException::http_status_code == 400);
@@ -198,8 +207,7 @@ std::string keys_of() {
 
 TEST_CASE("generic code serves both services' credentials through shared member names", "[model]") {
     const awsauth::timestamp at{date::sys_days{date::year{2026} / 11 / 23}};
-    CHECK(describe_credentials(sts::Credentials{"ASIASTS", "s", "t", at}) ==
-          "ASIASTS until 2026-11-23T00:00:00+00:00");
+    CHECK(describe_credentials(sts::Credentials{"ASIASTS", "s", "t", at}) == "ASIASTS until 2026-11-23T00:00:00+00:00");
     CHECK(describe_credentials(eks_auth::Credentials{"t", "s", "ASIAEKS", at}) ==
           "ASIAEKS until 2026-11-23T00:00:00+00:00");
     CHECK(keys_of<sts::Credentials>() == "AccessKeyId,SecretAccessKey,SessionToken,Expiration");

@@ -14,6 +14,7 @@
 
 namespace {
 
+using awsauth_test::data_file;
 using awsauth_test::read_file;
 namespace fs = std::filesystem;
 
@@ -167,7 +168,7 @@ TEST_CASE("the AWS CLI v1 layout is ours: indent 4, model order, its timestamp s
     // CLI v1 prints STS timestamps as the wire had them (ISO 8601 with Z) and EKS Auth ones as epoch seconds.
     const awsauth::dump_options cli_sts{4, awsauth::timestamp_format::iso8601_z};
     const awsauth::dump_options cli_eks{4, awsauth::timestamp_format::epoch_seconds};
-    const auto cli = [](const char* file) { return read_file(fs::path(AWSAUTH_TEST_DATA) / "awscli-v1" / file); };
+    const auto cli = [](const char* file) { return data_file(std::string("awscli-v1/") + file); };
 
     for (const char* file :
          {"sts-assume-role-full.json", "sts-assume-role-minimal.json", "sts-assume-role-with-saml.json",
@@ -200,15 +201,14 @@ TEST_CASE("the EKS Auth wire body dumps back byte for byte with epoch-second tim
     for (const char* file : {"eks-auth-assume-role-for-pod-identity-epoch-int.json",
                              "eks-auth-assume-role-for-pod-identity-epoch-fraction.json"}) {
         INFO(file);
-        const auto text = read_file(fs::path(AWSAUTH_TEST_DATA) / "wire" / file);
+        const auto text = data_file(std::string("wire/") + file);
         CHECK(awsauth::dump(awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(text), wire) == text);
     }
 }
 
 TEST_CASE("the three EKS Auth wire spellings of one instant read the same", "[payloads]") {
     const auto read = [](const char* file) {
-        return awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(
-                   read_file(fs::path(AWSAUTH_TEST_DATA) / "wire" / file))
+        return awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(data_file(std::string("wire/") + file))
             .credentials.expiration;
     };
     using namespace std::chrono;
@@ -220,9 +220,65 @@ TEST_CASE("the three EKS Auth wire spellings of one instant read the same", "[pa
     CHECK(read("eks-auth-assume-role-for-pod-identity-epoch-fraction.json") == expected + milliseconds{250});
 }
 
+namespace {
+
+// Every Expiration/expiration string in a document, in document order.
+void collect_timestamps(const nlohmann::ordered_json& value, std::vector<std::string>& out) {
+    if (value.is_object()) {
+        for (auto entry = value.begin(); entry != value.end(); ++entry) {
+            if (is_timestamp_key(entry.key()) && entry.value().is_string()) {
+                out.push_back(entry.value().get<std::string>());
+            } else {
+                collect_timestamps(entry.value(), out);
+            }
+        }
+    } else if (value.is_array()) {
+        for (const auto& element : value)
+            collect_timestamps(element, out);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("boto3 timestamps come back exactly as Python's isoformat() wrote them", "[payloads]") {
+    // boto3-str holds str(datetime), which is isoformat() with a space for the T.
+    std::size_t timestamps = 0;
+    for (const char* producer : {"boto3-isoformat", "boto3-str"}) {
+        for (const auto& path : files_in(producer)) {
+            const std::string name = std::string(producer) + "/" + path.filename().string();
+            INFO(name);
+            const auto text = read_file(path);
+            std::vector<std::string> expected;
+            collect_timestamps(nlohmann::ordered_json::parse(text), expected);
+            for (auto& spelling : expected) {
+                if (spelling.size() > 10 && spelling[10] == ' ') spelling[10] = 'T';
+            }
+            std::string dumped;
+            if (path.stem().string().rfind("eks-auth-", 0) == 0) {
+                dumped = awsauth::dump(awsauth::parse<eks_auth::AssumeRoleForPodIdentityResponse>(text));
+            } else {
+                auto document = nlohmann::ordered_json::parse(text);
+                // Only the shapes that hold timestamps matter here; every other file has none to compare.
+                if (document.contains("Credentials")) {
+                    dumped = nlohmann::ordered_json(document["Credentials"].get<sts::Credentials>()).dump();
+                } else if (document.contains("Expiration")) {
+                    dumped = awsauth::dump(awsauth::parse<sts::GetWebIdentityTokenResponse>(text));
+                } else {
+                    dumped = "{}";
+                }
+            }
+            std::vector<std::string> actual;
+            collect_timestamps(nlohmann::ordered_json::parse(dumped), actual);
+            CHECK(actual == expected);
+            timestamps += expected.size();
+        }
+    }
+    CHECK(timestamps == 2 * 12);  // 9 STS responses with credentials or an expiry, 3 EKS Auth
+}
+
 TEST_CASE("boto3 ResponseMetadata is read member by member", "[payloads]") {
-    const auto response = awsauth::parse<sts::GetCallerIdentityResponse>(
-        read_file(fs::path(AWSAUTH_TEST_DATA) / "boto3-isoformat" / "sts-get-caller-identity.json"));
+    const auto response =
+        awsauth::parse<sts::GetCallerIdentityResponse>(data_file("boto3-isoformat/sts-get-caller-identity.json"));
     REQUIRE(response.response_metadata.has_value());
     const auto& metadata = *response.response_metadata;
     CHECK(metadata.http_status_code == 200);

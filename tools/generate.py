@@ -239,7 +239,7 @@ def emit_structure(model, name):
         table.append(f'field{{"{key}", &{name}::{cpp_name}}}')
     lines.append("};")
     lines.append("")
-    lines.append(f"constexpr auto fields_of(const {name}*) noexcept {{")
+    lines.append(f"constexpr auto fields_of(type_tag<{name}>) noexcept {{")
     if table:
         lines.append("    return std::make_tuple(")
         lines += [f"        {entry}," for entry in table[:-1]] + [f"        {table[-1]});"]

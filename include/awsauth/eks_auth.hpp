@@ -34,7 +34,7 @@ struct AccessDeniedException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const AccessDeniedException*) noexcept {
+constexpr auto fields_of(type_tag<AccessDeniedException>) noexcept {
     return std::make_tuple(
         field{"message", &AccessDeniedException::message});
 }
@@ -59,7 +59,7 @@ struct AssumeRoleForPodIdentityRequest {
     std::optional<std::string> zone{};
 };
 
-constexpr auto fields_of(const AssumeRoleForPodIdentityRequest*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name},
         field{"token", &AssumeRoleForPodIdentityRequest::token},
@@ -83,7 +83,7 @@ struct Subject {
     std::string service_account{};
 };
 
-constexpr auto fields_of(const Subject*) noexcept {
+constexpr auto fields_of(type_tag<Subject>) noexcept {
     return std::make_tuple(
         field{"namespace", &Subject::namespace_},
         field{"serviceAccount", &Subject::service_account});
@@ -104,7 +104,7 @@ struct PodIdentityAssociation {
     std::string association_id{};
 };
 
-constexpr auto fields_of(const PodIdentityAssociation*) noexcept {
+constexpr auto fields_of(type_tag<PodIdentityAssociation>) noexcept {
     return std::make_tuple(
         field{"associationArn", &PodIdentityAssociation::association_arn},
         field{"associationId", &PodIdentityAssociation::association_id});
@@ -124,7 +124,7 @@ struct AssumedRoleUser {
     std::string assume_role_id{};
 };
 
-constexpr auto fields_of(const AssumedRoleUser*) noexcept {
+constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         field{"arn", &AssumedRoleUser::arn},
         field{"assumeRoleId", &AssumedRoleUser::assume_role_id});
@@ -148,7 +148,7 @@ struct Credentials {
     awsauth::timestamp expiration{};
 };
 
-constexpr auto fields_of(const Credentials*) noexcept {
+constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"sessionToken", &Credentials::session_token},
         field{"secretAccessKey", &Credentials::secret_access_key},
@@ -178,7 +178,7 @@ struct AssumeRoleForPodIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const AssumeRoleForPodIdentityResponse*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"subject", &AssumeRoleForPodIdentityResponse::subject},
         field{"audience", &AssumeRoleForPodIdentityResponse::audience},
@@ -204,7 +204,7 @@ struct ExpiredTokenException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const ExpiredTokenException*) noexcept {
+constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTokenException::message});
 }
@@ -225,7 +225,7 @@ struct InternalServerException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const InternalServerException*) noexcept {
+constexpr auto fields_of(type_tag<InternalServerException>) noexcept {
     return std::make_tuple(
         field{"message", &InternalServerException::message});
 }
@@ -246,7 +246,7 @@ struct InvalidParameterException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const InvalidParameterException*) noexcept {
+constexpr auto fields_of(type_tag<InvalidParameterException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidParameterException::message});
 }
@@ -267,7 +267,7 @@ struct InvalidRequestException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const InvalidRequestException*) noexcept {
+constexpr auto fields_of(type_tag<InvalidRequestException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidRequestException::message});
 }
@@ -288,7 +288,7 @@ struct InvalidTokenException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const InvalidTokenException*) noexcept {
+constexpr auto fields_of(type_tag<InvalidTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidTokenException::message});
 }
@@ -309,7 +309,7 @@ struct ResourceNotFoundException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const ResourceNotFoundException*) noexcept {
+constexpr auto fields_of(type_tag<ResourceNotFoundException>) noexcept {
     return std::make_tuple(
         field{"message", &ResourceNotFoundException::message});
 }
@@ -330,7 +330,7 @@ struct ServiceUnavailableException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const ServiceUnavailableException*) noexcept {
+constexpr auto fields_of(type_tag<ServiceUnavailableException>) noexcept {
     return std::make_tuple(
         field{"message", &ServiceUnavailableException::message});
 }
@@ -351,7 +351,7 @@ struct ThrottlingException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const ThrottlingException*) noexcept {
+constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return std::make_tuple(
         field{"message", &ThrottlingException::message});
 }

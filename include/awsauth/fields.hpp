@@ -1,5 +1,5 @@
 // awsauth/fields.hpp: the field table each generated struct has, and the generic walks over it.
-// A struct takes part when `fields_of(const T*)` is found by ADL; tools/generate.py writes one per struct.
+// A struct takes part when `fields_of(type_tag<T>)` is found by ADL; tools/generate.py writes one per struct.
 #pragma once
 
 #include <cstddef>
@@ -23,13 +23,18 @@ struct field {
     Member Struct::*member;
 };
 
+/// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
+/// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
+template <class T>
+struct type_tag {};
+
 namespace detail {
 
 template <class T, class = void>
 struct is_described : std::false_type {};
 
 template <class T>
-struct is_described<T, std::void_t<decltype(fields_of(static_cast<const T*>(nullptr)))>> : std::true_type {};
+struct is_described<T, std::void_t<decltype(fields_of(type_tag<T>{}))>> : std::true_type {};
 
 }  // namespace detail
 
@@ -38,12 +43,12 @@ template <class T>
 inline constexpr bool is_described_v = detail::is_described<T>::value;
 
 template <class T>
-inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of(static_cast<const T*>(nullptr)))>;
+inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of(type_tag<T>{}))>;
 
 /// Calls visit(field) for every field of T, in model order.
 template <class T, class Visitor>
 constexpr void for_each_field(Visitor&& visit) {
-    std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of(static_cast<const T*>(nullptr)));
+    std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of(type_tag<T>{}));
 }
 
 /// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
@@ -65,7 +70,7 @@ constexpr bool visit_field_named(std::string_view key, Visitor&& visit) {
 template <class T>
 bool fields_equal(const T& a, const T& b) {
     return std::apply([&](const auto&... each) { return (true && ... && (a.*(each.member) == b.*(each.member))); },
-                      fields_of(static_cast<const T*>(nullptr)));
+                      fields_of(type_tag<T>{}));
 }
 
 }  // namespace awsauth

@@ -90,8 +90,13 @@ inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, 
 template <class>
 inline constexpr bool dependent_false_v = false;
 
+// Recognized by its public member types, not by nlohmann::detail::is_basic_json, which is not part of its API.
+template <class Json, class = void>
+inline constexpr bool is_basic_json_v = false;
 template <class Json>
-inline constexpr bool is_basic_json_v = nlohmann::detail::is_basic_json<Json>::value;
+inline constexpr bool is_basic_json_v<
+    Json, std::void_t<typename Json::value_t, typename Json::object_t, typename Json::array_t, typename Json::string_t,
+                      typename Json::number_float_t, typename Json::json_pointer>> = true;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
@@ -218,6 +223,12 @@ void write_timestamp_value(Json& json, timestamp value, const json_path* at, con
     } else {
         // nlohmann's own reading of the decimal gives the double nearest to it, whatever the C locale says.
         json = Json::parse(text);
+        // A double holds microseconds exactly only up to about 2^33 seconds (the year 2242); past that, refuse
+        // rather than write an instant that reads back as another one.
+        timestamp written{};
+        if (!timestamp_from_epoch(json.template get<double>(), written).empty() || written != value) {
+            fail(at, "timestamp has more sub-second digits than epoch seconds in a JSON number can hold");
+        }
     }
 }
 

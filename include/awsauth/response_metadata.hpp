@@ -32,7 +32,7 @@ struct ResponseMetadata {
     std::int32_t retry_attempts{};
 };
 
-constexpr auto fields_of(const ResponseMetadata*) noexcept {
+constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
     return std::make_tuple(
         field{"RequestId", &ResponseMetadata::request_id},
         field{"HostId", &ResponseMetadata::host_id},

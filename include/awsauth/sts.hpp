@@ -31,7 +31,7 @@ struct PolicyDescriptorType {
     std::optional<std::string> arn{};
 };
 
-constexpr auto fields_of(const PolicyDescriptorType*) noexcept {
+constexpr auto fields_of(type_tag<PolicyDescriptorType>) noexcept {
     return std::make_tuple(
         field{"arn", &PolicyDescriptorType::arn});
 }
@@ -50,7 +50,7 @@ struct Tag {
     std::string value{};
 };
 
-constexpr auto fields_of(const Tag*) noexcept {
+constexpr auto fields_of(type_tag<Tag>) noexcept {
     return std::make_tuple(
         field{"Key", &Tag::key},
         field{"Value", &Tag::value});
@@ -70,7 +70,7 @@ struct ProvidedContext {
     std::optional<std::string> context_assertion{};
 };
 
-constexpr auto fields_of(const ProvidedContext*) noexcept {
+constexpr auto fields_of(type_tag<ProvidedContext>) noexcept {
     return std::make_tuple(
         field{"ProviderArn", &ProvidedContext::provider_arn},
         field{"ContextAssertion", &ProvidedContext::context_assertion});
@@ -110,7 +110,7 @@ struct AssumeRoleRequest {
     std::optional<std::vector<ProvidedContext>> provided_contexts{};
 };
 
-constexpr auto fields_of(const AssumeRoleRequest*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleRequest::role_arn},
         field{"RoleSessionName", &AssumeRoleRequest::role_session_name},
@@ -144,7 +144,7 @@ struct Credentials {
     awsauth::timestamp expiration{};
 };
 
-constexpr auto fields_of(const Credentials*) noexcept {
+constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &Credentials::access_key_id},
         field{"SecretAccessKey", &Credentials::secret_access_key},
@@ -166,7 +166,7 @@ struct AssumedRoleUser {
     std::string arn{};
 };
 
-constexpr auto fields_of(const AssumedRoleUser*) noexcept {
+constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id},
         field{"Arn", &AssumedRoleUser::arn});
@@ -196,7 +196,7 @@ struct AssumeRoleResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const AssumeRoleResponse*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleResponse::assumed_role_user},
@@ -227,7 +227,7 @@ struct AssumeRoleWithSAMLRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
-constexpr auto fields_of(const AssumeRoleWithSAMLRequest*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn},
         field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn},
@@ -270,7 +270,7 @@ struct AssumeRoleWithSAMLResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const AssumeRoleWithSAMLResponse*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithSAMLResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleWithSAMLResponse::assumed_role_user},
@@ -308,7 +308,7 @@ struct AssumeRoleWithWebIdentityRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
-constexpr auto fields_of(const AssumeRoleWithWebIdentityRequest*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn},
         field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name},
@@ -348,7 +348,7 @@ struct AssumeRoleWithWebIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const AssumeRoleWithWebIdentityResponse*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithWebIdentityResponse::credentials},
         field{"SubjectFromWebIdentityToken", &AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token},
@@ -376,7 +376,7 @@ struct AssumeRootRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
-constexpr auto fields_of(const AssumeRootRequest*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRootRequest>) noexcept {
     return std::make_tuple(
         field{"TargetPrincipal", &AssumeRootRequest::target_principal},
         field{"TaskPolicyArn", &AssumeRootRequest::task_policy_arn},
@@ -399,7 +399,7 @@ struct AssumeRootResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const AssumeRootResponse*) noexcept {
+constexpr auto fields_of(type_tag<AssumeRootResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRootResponse::credentials},
         field{"SourceIdentity", &AssumeRootResponse::source_identity},
@@ -418,7 +418,7 @@ struct DecodeAuthorizationMessageRequest {
     std::string encoded_message{};
 };
 
-constexpr auto fields_of(const DecodeAuthorizationMessageRequest*) noexcept {
+constexpr auto fields_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
     return std::make_tuple(
         field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message});
 }
@@ -438,7 +438,7 @@ struct DecodeAuthorizationMessageResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const DecodeAuthorizationMessageResponse*) noexcept {
+constexpr auto fields_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
     return std::make_tuple(
         field{"DecodedMessage", &DecodeAuthorizationMessageResponse::decoded_message},
         field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata});
@@ -460,7 +460,7 @@ struct ExpiredTokenException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const ExpiredTokenException*) noexcept {
+constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTokenException::message});
 }
@@ -481,7 +481,7 @@ struct ExpiredTradeInTokenException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const ExpiredTradeInTokenException*) noexcept {
+constexpr auto fields_of(type_tag<ExpiredTradeInTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTradeInTokenException::message});
 }
@@ -501,7 +501,7 @@ struct FederatedUser {
     std::string arn{};
 };
 
-constexpr auto fields_of(const FederatedUser*) noexcept {
+constexpr auto fields_of(type_tag<FederatedUser>) noexcept {
     return std::make_tuple(
         field{"FederatedUserId", &FederatedUser::federated_user_id},
         field{"Arn", &FederatedUser::arn});
@@ -519,7 +519,7 @@ struct GetAccessKeyInfoRequest {
     std::string access_key_id{};
 };
 
-constexpr auto fields_of(const GetAccessKeyInfoRequest*) noexcept {
+constexpr auto fields_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id});
 }
@@ -538,7 +538,7 @@ struct GetAccessKeyInfoResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const GetAccessKeyInfoResponse*) noexcept {
+constexpr auto fields_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
     return std::make_tuple(
         field{"Account", &GetAccessKeyInfoResponse::account},
         field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata});
@@ -554,7 +554,7 @@ inline bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfo
 struct GetCallerIdentityRequest {
 };
 
-constexpr auto fields_of(const GetCallerIdentityRequest*) noexcept {
+constexpr auto fields_of(type_tag<GetCallerIdentityRequest>) noexcept {
     return std::make_tuple();
 }
 inline bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
@@ -577,7 +577,7 @@ struct GetCallerIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const GetCallerIdentityResponse*) noexcept {
+constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"UserId", &GetCallerIdentityResponse::user_id},
         field{"Account", &GetCallerIdentityResponse::account},
@@ -597,7 +597,7 @@ struct GetDelegatedAccessTokenRequest {
     std::string trade_in_token{};
 };
 
-constexpr auto fields_of(const GetDelegatedAccessTokenRequest*) noexcept {
+constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
         field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token});
 }
@@ -620,7 +620,7 @@ struct GetDelegatedAccessTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const GetDelegatedAccessTokenResponse*) noexcept {
+constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetDelegatedAccessTokenResponse::credentials},
         field{"PackedPolicySize", &GetDelegatedAccessTokenResponse::packed_policy_size},
@@ -648,7 +648,7 @@ struct GetFederationTokenRequest {
     std::optional<std::vector<Tag>> tags{};
 };
 
-constexpr auto fields_of(const GetFederationTokenRequest*) noexcept {
+constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
     return std::make_tuple(
         field{"Name", &GetFederationTokenRequest::name},
         field{"Policy", &GetFederationTokenRequest::policy},
@@ -679,7 +679,7 @@ struct GetFederationTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const GetFederationTokenResponse*) noexcept {
+constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetFederationTokenResponse::credentials},
         field{"FederatedUser", &GetFederationTokenResponse::federated_user},
@@ -704,7 +704,7 @@ struct GetSessionTokenRequest {
     std::optional<std::string> token_code{};
 };
 
-constexpr auto fields_of(const GetSessionTokenRequest*) noexcept {
+constexpr auto fields_of(type_tag<GetSessionTokenRequest>) noexcept {
     return std::make_tuple(
         field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds},
         field{"SerialNumber", &GetSessionTokenRequest::serial_number},
@@ -727,7 +727,7 @@ struct GetSessionTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const GetSessionTokenResponse*) noexcept {
+constexpr auto fields_of(type_tag<GetSessionTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetSessionTokenResponse::credentials},
         field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata});
@@ -751,7 +751,7 @@ struct GetWebIdentityTokenRequest {
     std::optional<std::vector<Tag>> tags{};
 };
 
-constexpr auto fields_of(const GetWebIdentityTokenRequest*) noexcept {
+constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
     return std::make_tuple(
         field{"Audience", &GetWebIdentityTokenRequest::audience},
         field{"DurationSeconds", &GetWebIdentityTokenRequest::duration_seconds},
@@ -775,7 +775,7 @@ struct GetWebIdentityTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
-constexpr auto fields_of(const GetWebIdentityTokenResponse*) noexcept {
+constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
         field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
@@ -799,7 +799,7 @@ struct IDPCommunicationErrorException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const IDPCommunicationErrorException*) noexcept {
+constexpr auto fields_of(type_tag<IDPCommunicationErrorException>) noexcept {
     return std::make_tuple(
         field{"message", &IDPCommunicationErrorException::message});
 }
@@ -820,7 +820,7 @@ struct IDPRejectedClaimException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const IDPRejectedClaimException*) noexcept {
+constexpr auto fields_of(type_tag<IDPRejectedClaimException>) noexcept {
     return std::make_tuple(
         field{"message", &IDPRejectedClaimException::message});
 }
@@ -841,7 +841,7 @@ struct InvalidAuthorizationMessageException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const InvalidAuthorizationMessageException*) noexcept {
+constexpr auto fields_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidAuthorizationMessageException::message});
 }
@@ -862,7 +862,7 @@ struct InvalidIdentityTokenException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const InvalidIdentityTokenException*) noexcept {
+constexpr auto fields_of(type_tag<InvalidIdentityTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidIdentityTokenException::message});
 }
@@ -883,7 +883,7 @@ struct JWTPayloadSizeExceededException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const JWTPayloadSizeExceededException*) noexcept {
+constexpr auto fields_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
     return std::make_tuple(
         field{"message", &JWTPayloadSizeExceededException::message});
 }
@@ -904,7 +904,7 @@ struct MalformedPolicyDocumentException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const MalformedPolicyDocumentException*) noexcept {
+constexpr auto fields_of(type_tag<MalformedPolicyDocumentException>) noexcept {
     return std::make_tuple(
         field{"message", &MalformedPolicyDocumentException::message});
 }
@@ -925,7 +925,7 @@ struct OutboundWebIdentityFederationDisabledException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const OutboundWebIdentityFederationDisabledException*) noexcept {
+constexpr auto fields_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
     return std::make_tuple(
         field{"message", &OutboundWebIdentityFederationDisabledException::message});
 }
@@ -949,7 +949,7 @@ struct PackedPolicyTooLargeException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const PackedPolicyTooLargeException*) noexcept {
+constexpr auto fields_of(type_tag<PackedPolicyTooLargeException>) noexcept {
     return std::make_tuple(
         field{"message", &PackedPolicyTooLargeException::message});
 }
@@ -970,7 +970,7 @@ struct RegionDisabledException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const RegionDisabledException*) noexcept {
+constexpr auto fields_of(type_tag<RegionDisabledException>) noexcept {
     return std::make_tuple(
         field{"message", &RegionDisabledException::message});
 }
@@ -991,7 +991,7 @@ struct SessionDurationEscalationException {
     std::optional<std::string> message{};
 };
 
-constexpr auto fields_of(const SessionDurationEscalationException*) noexcept {
+constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return std::make_tuple(
         field{"message", &SessionDurationEscalationException::message});
 }

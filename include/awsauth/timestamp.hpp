@@ -13,7 +13,7 @@
 
 #include <date/date.h>
 
-#include "awsauth/error.hpp"
+#include <awsauth/error.hpp>
 
 namespace awsauth {
 
