@@ -13,7 +13,6 @@ namespace awsauth {
 /// One member of a generated struct: its JSON key (the AWS model's member name) and where it lives.
 template <class Struct, class Member>
 struct field {
-    using struct_type = Struct;
     using member_type = Member;
 
     constexpr field(std::string_view json_key, Member Struct::*member_pointer) noexcept
@@ -42,6 +41,7 @@ struct is_described<T, std::void_t<decltype(fields_of(type_tag<T>{}))>> : std::t
 template <class T>
 inline constexpr bool is_described_v = detail::is_described<T>::value;
 
+/// How many members T has.
 template <class T>
 inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of(type_tag<T>{}))>;
 
