@@ -69,71 +69,13 @@ std::vector<member_description> generated_members() {
 
 using members_function = std::vector<member_description> (*)();
 
-const std::map<std::string, members_function>& sts_structs() {
-    static const std::map<std::string, members_function> table{
-        {"AssumeRoleRequest", &generated_members<sts::AssumeRoleRequest>},
-        {"AssumeRoleResponse", &generated_members<sts::AssumeRoleResponse>},
-        {"AssumeRoleWithSAMLRequest", &generated_members<sts::AssumeRoleWithSAMLRequest>},
-        {"AssumeRoleWithSAMLResponse", &generated_members<sts::AssumeRoleWithSAMLResponse>},
-        {"AssumeRoleWithWebIdentityRequest", &generated_members<sts::AssumeRoleWithWebIdentityRequest>},
-        {"AssumeRoleWithWebIdentityResponse", &generated_members<sts::AssumeRoleWithWebIdentityResponse>},
-        {"AssumeRootRequest", &generated_members<sts::AssumeRootRequest>},
-        {"AssumeRootResponse", &generated_members<sts::AssumeRootResponse>},
-        {"AssumedRoleUser", &generated_members<sts::AssumedRoleUser>},
-        {"Credentials", &generated_members<sts::Credentials>},
-        {"DecodeAuthorizationMessageRequest", &generated_members<sts::DecodeAuthorizationMessageRequest>},
-        {"DecodeAuthorizationMessageResponse", &generated_members<sts::DecodeAuthorizationMessageResponse>},
-        {"ExpiredTokenException", &generated_members<sts::ExpiredTokenException>},
-        {"ExpiredTradeInTokenException", &generated_members<sts::ExpiredTradeInTokenException>},
-        {"FederatedUser", &generated_members<sts::FederatedUser>},
-        {"GetAccessKeyInfoRequest", &generated_members<sts::GetAccessKeyInfoRequest>},
-        {"GetAccessKeyInfoResponse", &generated_members<sts::GetAccessKeyInfoResponse>},
-        {"GetCallerIdentityRequest", &generated_members<sts::GetCallerIdentityRequest>},
-        {"GetCallerIdentityResponse", &generated_members<sts::GetCallerIdentityResponse>},
-        {"GetDelegatedAccessTokenRequest", &generated_members<sts::GetDelegatedAccessTokenRequest>},
-        {"GetDelegatedAccessTokenResponse", &generated_members<sts::GetDelegatedAccessTokenResponse>},
-        {"GetFederationTokenRequest", &generated_members<sts::GetFederationTokenRequest>},
-        {"GetFederationTokenResponse", &generated_members<sts::GetFederationTokenResponse>},
-        {"GetSessionTokenRequest", &generated_members<sts::GetSessionTokenRequest>},
-        {"GetSessionTokenResponse", &generated_members<sts::GetSessionTokenResponse>},
-        {"GetWebIdentityTokenRequest", &generated_members<sts::GetWebIdentityTokenRequest>},
-        {"GetWebIdentityTokenResponse", &generated_members<sts::GetWebIdentityTokenResponse>},
-        {"IDPCommunicationErrorException", &generated_members<sts::IDPCommunicationErrorException>},
-        {"IDPRejectedClaimException", &generated_members<sts::IDPRejectedClaimException>},
-        {"InvalidAuthorizationMessageException", &generated_members<sts::InvalidAuthorizationMessageException>},
-        {"InvalidIdentityTokenException", &generated_members<sts::InvalidIdentityTokenException>},
-        {"JWTPayloadSizeExceededException", &generated_members<sts::JWTPayloadSizeExceededException>},
-        {"MalformedPolicyDocumentException", &generated_members<sts::MalformedPolicyDocumentException>},
-        {"OutboundWebIdentityFederationDisabledException",
-         &generated_members<sts::OutboundWebIdentityFederationDisabledException>},
-        {"PackedPolicyTooLargeException", &generated_members<sts::PackedPolicyTooLargeException>},
-        {"PolicyDescriptorType", &generated_members<sts::PolicyDescriptorType>},
-        {"ProvidedContext", &generated_members<sts::ProvidedContext>},
-        {"RegionDisabledException", &generated_members<sts::RegionDisabledException>},
-        {"SessionDurationEscalationException", &generated_members<sts::SessionDurationEscalationException>},
-        {"Tag", &generated_members<sts::Tag>},
-    };
-    return table;
-}
-
-const std::map<std::string, members_function>& eks_auth_structs() {
-    static const std::map<std::string, members_function> table{
-        {"AccessDeniedException", &generated_members<eks_auth::AccessDeniedException>},
-        {"AssumeRoleForPodIdentityRequest", &generated_members<eks_auth::AssumeRoleForPodIdentityRequest>},
-        {"AssumeRoleForPodIdentityResponse", &generated_members<eks_auth::AssumeRoleForPodIdentityResponse>},
-        {"AssumedRoleUser", &generated_members<eks_auth::AssumedRoleUser>},
-        {"Credentials", &generated_members<eks_auth::Credentials>},
-        {"ExpiredTokenException", &generated_members<eks_auth::ExpiredTokenException>},
-        {"InternalServerException", &generated_members<eks_auth::InternalServerException>},
-        {"InvalidParameterException", &generated_members<eks_auth::InvalidParameterException>},
-        {"InvalidRequestException", &generated_members<eks_auth::InvalidRequestException>},
-        {"InvalidTokenException", &generated_members<eks_auth::InvalidTokenException>},
-        {"PodIdentityAssociation", &generated_members<eks_auth::PodIdentityAssociation>},
-        {"ResourceNotFoundException", &generated_members<eks_auth::ResourceNotFoundException>},
-        {"ServiceUnavailableException", &generated_members<eks_auth::ServiceUnavailableException>},
-        {"Subject", &generated_members<eks_auth::Subject>},
-        {"ThrottlingException", &generated_members<eks_auth::ThrottlingException>},
-    };
+// Shape name to the function that lists its generated members, from the generated registry of one namespace.
+template <class ForEachShape>
+std::map<std::string, members_function> generated_structs(ForEachShape for_each_shape) {
+    std::map<std::string, members_function> table;
+    for_each_shape([&](auto tag, std::string_view name) {
+        table.emplace(name, &generated_members<typename decltype(tag)::type>);
+    });
     return table;
 }
 
@@ -191,10 +133,11 @@ void check_service(const std::string& model_file, const std::string& service,
 }  // namespace
 
 TEST_CASE("the generated structs hold exactly the STS model's structures and members", "[model]") {
-    check_service("sts-2011-06-15.json", "sts", sts_structs());
+    check_service("sts-2011-06-15.json", "sts", generated_structs([](auto&& visit) { sts::for_each_shape(visit); }));
 }
 
 TEST_CASE("the generated structs hold exactly the EKS Auth model's structures and members, and the overlay's",
           "[model]") {
-    check_service("eks-auth-2023-11-26.json", "eks-auth", eks_auth_structs());
+    check_service("eks-auth-2023-11-26.json", "eks-auth",
+                  generated_structs([](auto&& visit) { eks_auth::for_each_shape(visit); }));
 }

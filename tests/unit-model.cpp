@@ -10,7 +10,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -92,27 +91,6 @@ static_assert(eks_auth::ResourceNotFoundException::error_code == "ResourceNotFou
 
 namespace {
 
-// Every structure shape of sts 2011-06-15 (40) and eks-auth 2023-11-26 (15), plus ResponseMetadata.
-using all_structs = std::tuple<
-    sts::AssumeRoleRequest, sts::AssumeRoleResponse, sts::AssumeRoleWithSAMLRequest, sts::AssumeRoleWithSAMLResponse,
-    sts::AssumeRoleWithWebIdentityRequest, sts::AssumeRoleWithWebIdentityResponse, sts::AssumeRootRequest,
-    sts::AssumeRootResponse, sts::AssumedRoleUser, sts::Credentials, sts::DecodeAuthorizationMessageRequest,
-    sts::DecodeAuthorizationMessageResponse, sts::ExpiredTokenException, sts::ExpiredTradeInTokenException,
-    sts::FederatedUser, sts::GetAccessKeyInfoRequest, sts::GetAccessKeyInfoResponse, sts::GetCallerIdentityRequest,
-    sts::GetCallerIdentityResponse, sts::GetDelegatedAccessTokenRequest, sts::GetDelegatedAccessTokenResponse,
-    sts::GetFederationTokenRequest, sts::GetFederationTokenResponse, sts::GetSessionTokenRequest,
-    sts::GetSessionTokenResponse, sts::GetWebIdentityTokenRequest, sts::GetWebIdentityTokenResponse,
-    sts::IDPCommunicationErrorException, sts::IDPRejectedClaimException, sts::InvalidAuthorizationMessageException,
-    sts::InvalidIdentityTokenException, sts::JWTPayloadSizeExceededException, sts::MalformedPolicyDocumentException,
-    sts::OutboundWebIdentityFederationDisabledException, sts::PackedPolicyTooLargeException, sts::PolicyDescriptorType,
-    sts::ProvidedContext, sts::RegionDisabledException, sts::SessionDurationEscalationException, sts::Tag,
-    eks_auth::AccessDeniedException, eks_auth::AssumeRoleForPodIdentityRequest,
-    eks_auth::AssumeRoleForPodIdentityResponse, eks_auth::AssumedRoleUser, eks_auth::Credentials,
-    eks_auth::ExpiredTokenException, eks_auth::InternalServerException, eks_auth::InvalidParameterException,
-    eks_auth::InvalidRequestException, eks_auth::InvalidTokenException, eks_auth::PodIdentityAssociation,
-    eks_auth::ResourceNotFoundException, eks_auth::ServiceUnavailableException, eks_auth::Subject,
-    eks_auth::ThrottlingException, awsauth::ResponseMetadata>;
-
 template <class T>
 void check_plain_struct() {
     static_assert(std::is_aggregate_v<T>);
@@ -127,16 +105,23 @@ void check_plain_struct() {
     CHECK(nlohmann::json::parse(text).size() == nlohmann::json(value).size());
 }
 
-template <class... T>
-void check_all(std::tuple<T...>*) {
-    (check_plain_struct<T>(), ...);
+template <class ForEachShape>
+std::size_t check_every_shape(ForEachShape for_each_shape) {
+    std::size_t shapes = 0;
+    for_each_shape([&](auto tag, std::string_view) {
+        check_plain_struct<typename decltype(tag)::type>();
+        ++shapes;
+    });
+    return shapes;
 }
 
 }  // namespace
 
 TEST_CASE("every structure shape of both models is a plain aggregate with JSON adapters", "[model]") {
-    static_assert(std::tuple_size_v<all_structs> == 56);
-    check_all(static_cast<all_structs*>(nullptr));
+    // sts 2011-06-15 has 40 structure shapes, eks-auth 2023-11-26 has 15 (unit-model-coverage checks which).
+    CHECK(check_every_shape([](auto&& visit) { sts::for_each_shape(visit); }) == 40);
+    CHECK(check_every_shape([](auto&& visit) { eks_auth::for_each_shape(visit); }) == 15);
+    check_plain_struct<awsauth::ResponseMetadata>();
 }
 
 TEST_CASE("field tables hold every model member under its exact key", "[model]") {

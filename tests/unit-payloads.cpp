@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -79,35 +80,42 @@ void round_trip(const std::string& text, const std::string& name) {
 namespace sts = awsauth::sts;
 namespace eks_auth = awsauth::eks_auth;
 
-// File stem (without producer variant) to the functions that read it: [0] a response, [1] a request.
-const std::map<std::string, round_trip_function>& responses() {
-    static const std::map<std::string, round_trip_function> table{
-        {"sts-assume-role", &round_trip<sts::AssumeRoleResponse>},
-        {"sts-assume-role-with-saml", &round_trip<sts::AssumeRoleWithSAMLResponse>},
-        {"sts-assume-role-with-web-identity", &round_trip<sts::AssumeRoleWithWebIdentityResponse>},
-        {"sts-assume-root", &round_trip<sts::AssumeRootResponse>},
-        {"sts-decode-authorization-message", &round_trip<sts::DecodeAuthorizationMessageResponse>},
-        {"sts-get-access-key-info", &round_trip<sts::GetAccessKeyInfoResponse>},
-        {"sts-get-caller-identity", &round_trip<sts::GetCallerIdentityResponse>},
-        {"sts-get-delegated-access-token", &round_trip<sts::GetDelegatedAccessTokenResponse>},
-        {"sts-get-federation-token", &round_trip<sts::GetFederationTokenResponse>},
-        {"sts-get-session-token", &round_trip<sts::GetSessionTokenResponse>},
-        {"sts-get-web-identity-token", &round_trip<sts::GetWebIdentityTokenResponse>},
-        {"eks-auth-assume-role-for-pod-identity", &round_trip<eks_auth::AssumeRoleForPodIdentityResponse>},
+// The AWS CLI's name for an operation: AssumeRoleWithSAML -> assume-role-with-saml.
+std::string cli_name(std::string_view operation) {
+    std::string name;
+    for (std::size_t i = 0; i < operation.size(); ++i) {
+        const bool upper = std::isupper(static_cast<unsigned char>(operation[i])) != 0;
+        const bool after_lower = i > 0 && std::islower(static_cast<unsigned char>(operation[i - 1])) != 0;
+        const bool ends_acronym = i > 0 && std::isupper(static_cast<unsigned char>(operation[i - 1])) != 0 &&
+                                  i + 1 < operation.size() &&
+                                  std::islower(static_cast<unsigned char>(operation[i + 1])) != 0;
+        if (upper && (after_lower || ends_acronym)) name += '-';
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(operation[i])));
+    }
+    return name;
+}
+
+// File stem (without producer variant) to the function that reads it, from the generated operation registries.
+std::map<std::string, round_trip_function> readers(bool requests) {
+    std::map<std::string, round_trip_function> table;
+    const auto add = [&](const std::string& service) {
+        return [&table, requests, service](std::string_view operation, auto input, auto output) {
+            table.emplace(service + "-" + cli_name(operation), requests ? &round_trip<typename decltype(input)::type>
+                                                                        : &round_trip<typename decltype(output)::type>);
+        };
     };
+    sts::for_each_operation(add("sts"));
+    eks_auth::for_each_operation(add("eks-auth"));
+    return table;
+}
+
+const std::map<std::string, round_trip_function>& responses() {
+    static const auto table = readers(false);
     return table;
 }
 
 const std::map<std::string, round_trip_function>& requests() {
-    static const std::map<std::string, round_trip_function> table{
-        {"sts-assume-role", &round_trip<sts::AssumeRoleRequest>},
-        {"sts-assume-role-with-saml", &round_trip<sts::AssumeRoleWithSAMLRequest>},
-        {"sts-assume-role-with-web-identity", &round_trip<sts::AssumeRoleWithWebIdentityRequest>},
-        {"sts-decode-authorization-message", &round_trip<sts::DecodeAuthorizationMessageRequest>},
-        {"sts-get-caller-identity", &round_trip<sts::GetCallerIdentityRequest>},
-        {"sts-get-federation-token", &round_trip<sts::GetFederationTokenRequest>},
-        {"sts-get-session-token", &round_trip<sts::GetSessionTokenRequest>},
-    };
+    static const auto table = readers(true);
     return table;
 }
 

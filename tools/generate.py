@@ -297,8 +297,39 @@ def render_service(service, model, botocore_version):
     lines.append("using ResponseMetadataTypeDef = awsauth::ResponseMetadata;")
     lines.append("}  // namespace type_defs")
     lines.append("")
+    lines += emit_registries(model)
     lines.append(f"}}  // namespace awsauth::{service.namespace}")
     return "\n".join(lines) + "\n"
+
+
+def visit_call(arguments):
+    """`    visit(a, b);`, continued on further lines where one would be too long, as clang-format would."""
+    lines = ["    visit(" + arguments[0]]
+    for argument in arguments[1:]:
+        if len(lines[-1]) + len(argument) + 4 > LINE_WIDTH:
+            lines[-1] += ","
+            lines.append(" " * 10 + argument)
+        else:
+            lines[-1] += ", " + argument
+    return "\n".join(lines) + ");"
+
+
+def emit_registries(model):
+    """Name-to-type tables, for code that dispatches on a shape or operation name (test doubles, proxies)."""
+    lines = wrap_comment("Calls visit(type_tag<T>{}, name) for every structure shape of the model, by name.", 0)
+    lines += ["template <class Visitor>", "constexpr void for_each_shape(Visitor&& visit) {"]
+    lines += [visit_call([f"type_tag<{name}>{{}}", f'std::string_view("{name}")']) for name in sorted(model.local_shapes)]
+    lines += ["}", ""]
+    lines += wrap_comment(
+        "Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.", 0
+    )
+    lines += ["template <class Visitor>", "constexpr void for_each_operation(Visitor&& visit) {"]
+    for name in sorted(model.operations):
+        operation = model.operations[name]
+        input_shape, output_shape = operation["input"]["shape"], operation["output"]["shape"]
+        lines.append(visit_call([f'std::string_view("{name}")', f"type_tag<{input_shape}>{{}}", f"type_tag<{output_shape}>{{}}"]))
+    lines += ["}", ""]
+    return lines
 
 
 def render_common(common):

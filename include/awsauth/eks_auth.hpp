@@ -374,4 +374,31 @@ using SubjectTypeDef = Subject;
 using ResponseMetadataTypeDef = awsauth::ResponseMetadata;
 }  // namespace type_defs
 
+/// Calls visit(type_tag<T>{}, name) for every structure shape of the model, by name.
+template <class Visitor>
+constexpr void for_each_shape(Visitor&& visit) {
+    visit(type_tag<AccessDeniedException>{}, std::string_view("AccessDeniedException"));
+    visit(type_tag<AssumeRoleForPodIdentityRequest>{}, std::string_view("AssumeRoleForPodIdentityRequest"));
+    visit(type_tag<AssumeRoleForPodIdentityResponse>{}, std::string_view("AssumeRoleForPodIdentityResponse"));
+    visit(type_tag<AssumedRoleUser>{}, std::string_view("AssumedRoleUser"));
+    visit(type_tag<Credentials>{}, std::string_view("Credentials"));
+    visit(type_tag<ExpiredTokenException>{}, std::string_view("ExpiredTokenException"));
+    visit(type_tag<InternalServerException>{}, std::string_view("InternalServerException"));
+    visit(type_tag<InvalidParameterException>{}, std::string_view("InvalidParameterException"));
+    visit(type_tag<InvalidRequestException>{}, std::string_view("InvalidRequestException"));
+    visit(type_tag<InvalidTokenException>{}, std::string_view("InvalidTokenException"));
+    visit(type_tag<PodIdentityAssociation>{}, std::string_view("PodIdentityAssociation"));
+    visit(type_tag<ResourceNotFoundException>{}, std::string_view("ResourceNotFoundException"));
+    visit(type_tag<ServiceUnavailableException>{}, std::string_view("ServiceUnavailableException"));
+    visit(type_tag<Subject>{}, std::string_view("Subject"));
+    visit(type_tag<ThrottlingException>{}, std::string_view("ThrottlingException"));
+}
+
+/// Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.
+template <class Visitor>
+constexpr void for_each_operation(Visitor&& visit) {
+    visit(std::string_view("AssumeRoleForPodIdentity"), type_tag<AssumeRoleForPodIdentityRequest>{},
+          type_tag<AssumeRoleForPodIdentityResponse>{});
+}
+
 }  // namespace awsauth::eks_auth

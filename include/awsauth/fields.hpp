@@ -25,7 +25,9 @@ struct field {
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
 /// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
 template <class T>
-struct type_tag {};
+struct type_tag {
+    using type = T;
+};
 
 namespace detail {
 

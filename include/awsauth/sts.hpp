@@ -1046,4 +1046,74 @@ using TagTypeDef = Tag;
 using ResponseMetadataTypeDef = awsauth::ResponseMetadata;
 }  // namespace type_defs
 
+/// Calls visit(type_tag<T>{}, name) for every structure shape of the model, by name.
+template <class Visitor>
+constexpr void for_each_shape(Visitor&& visit) {
+    visit(type_tag<AssumeRoleRequest>{}, std::string_view("AssumeRoleRequest"));
+    visit(type_tag<AssumeRoleResponse>{}, std::string_view("AssumeRoleResponse"));
+    visit(type_tag<AssumeRoleWithSAMLRequest>{}, std::string_view("AssumeRoleWithSAMLRequest"));
+    visit(type_tag<AssumeRoleWithSAMLResponse>{}, std::string_view("AssumeRoleWithSAMLResponse"));
+    visit(type_tag<AssumeRoleWithWebIdentityRequest>{}, std::string_view("AssumeRoleWithWebIdentityRequest"));
+    visit(type_tag<AssumeRoleWithWebIdentityResponse>{}, std::string_view("AssumeRoleWithWebIdentityResponse"));
+    visit(type_tag<AssumeRootRequest>{}, std::string_view("AssumeRootRequest"));
+    visit(type_tag<AssumeRootResponse>{}, std::string_view("AssumeRootResponse"));
+    visit(type_tag<AssumedRoleUser>{}, std::string_view("AssumedRoleUser"));
+    visit(type_tag<Credentials>{}, std::string_view("Credentials"));
+    visit(type_tag<DecodeAuthorizationMessageRequest>{}, std::string_view("DecodeAuthorizationMessageRequest"));
+    visit(type_tag<DecodeAuthorizationMessageResponse>{}, std::string_view("DecodeAuthorizationMessageResponse"));
+    visit(type_tag<ExpiredTokenException>{}, std::string_view("ExpiredTokenException"));
+    visit(type_tag<ExpiredTradeInTokenException>{}, std::string_view("ExpiredTradeInTokenException"));
+    visit(type_tag<FederatedUser>{}, std::string_view("FederatedUser"));
+    visit(type_tag<GetAccessKeyInfoRequest>{}, std::string_view("GetAccessKeyInfoRequest"));
+    visit(type_tag<GetAccessKeyInfoResponse>{}, std::string_view("GetAccessKeyInfoResponse"));
+    visit(type_tag<GetCallerIdentityRequest>{}, std::string_view("GetCallerIdentityRequest"));
+    visit(type_tag<GetCallerIdentityResponse>{}, std::string_view("GetCallerIdentityResponse"));
+    visit(type_tag<GetDelegatedAccessTokenRequest>{}, std::string_view("GetDelegatedAccessTokenRequest"));
+    visit(type_tag<GetDelegatedAccessTokenResponse>{}, std::string_view("GetDelegatedAccessTokenResponse"));
+    visit(type_tag<GetFederationTokenRequest>{}, std::string_view("GetFederationTokenRequest"));
+    visit(type_tag<GetFederationTokenResponse>{}, std::string_view("GetFederationTokenResponse"));
+    visit(type_tag<GetSessionTokenRequest>{}, std::string_view("GetSessionTokenRequest"));
+    visit(type_tag<GetSessionTokenResponse>{}, std::string_view("GetSessionTokenResponse"));
+    visit(type_tag<GetWebIdentityTokenRequest>{}, std::string_view("GetWebIdentityTokenRequest"));
+    visit(type_tag<GetWebIdentityTokenResponse>{}, std::string_view("GetWebIdentityTokenResponse"));
+    visit(type_tag<IDPCommunicationErrorException>{}, std::string_view("IDPCommunicationErrorException"));
+    visit(type_tag<IDPRejectedClaimException>{}, std::string_view("IDPRejectedClaimException"));
+    visit(type_tag<InvalidAuthorizationMessageException>{}, std::string_view("InvalidAuthorizationMessageException"));
+    visit(type_tag<InvalidIdentityTokenException>{}, std::string_view("InvalidIdentityTokenException"));
+    visit(type_tag<JWTPayloadSizeExceededException>{}, std::string_view("JWTPayloadSizeExceededException"));
+    visit(type_tag<MalformedPolicyDocumentException>{}, std::string_view("MalformedPolicyDocumentException"));
+    visit(type_tag<OutboundWebIdentityFederationDisabledException>{},
+          std::string_view("OutboundWebIdentityFederationDisabledException"));
+    visit(type_tag<PackedPolicyTooLargeException>{}, std::string_view("PackedPolicyTooLargeException"));
+    visit(type_tag<PolicyDescriptorType>{}, std::string_view("PolicyDescriptorType"));
+    visit(type_tag<ProvidedContext>{}, std::string_view("ProvidedContext"));
+    visit(type_tag<RegionDisabledException>{}, std::string_view("RegionDisabledException"));
+    visit(type_tag<SessionDurationEscalationException>{}, std::string_view("SessionDurationEscalationException"));
+    visit(type_tag<Tag>{}, std::string_view("Tag"));
+}
+
+/// Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.
+template <class Visitor>
+constexpr void for_each_operation(Visitor&& visit) {
+    visit(std::string_view("AssumeRole"), type_tag<AssumeRoleRequest>{}, type_tag<AssumeRoleResponse>{});
+    visit(std::string_view("AssumeRoleWithSAML"), type_tag<AssumeRoleWithSAMLRequest>{},
+          type_tag<AssumeRoleWithSAMLResponse>{});
+    visit(std::string_view("AssumeRoleWithWebIdentity"), type_tag<AssumeRoleWithWebIdentityRequest>{},
+          type_tag<AssumeRoleWithWebIdentityResponse>{});
+    visit(std::string_view("AssumeRoot"), type_tag<AssumeRootRequest>{}, type_tag<AssumeRootResponse>{});
+    visit(std::string_view("DecodeAuthorizationMessage"), type_tag<DecodeAuthorizationMessageRequest>{},
+          type_tag<DecodeAuthorizationMessageResponse>{});
+    visit(std::string_view("GetAccessKeyInfo"), type_tag<GetAccessKeyInfoRequest>{},
+          type_tag<GetAccessKeyInfoResponse>{});
+    visit(std::string_view("GetCallerIdentity"), type_tag<GetCallerIdentityRequest>{},
+          type_tag<GetCallerIdentityResponse>{});
+    visit(std::string_view("GetDelegatedAccessToken"), type_tag<GetDelegatedAccessTokenRequest>{},
+          type_tag<GetDelegatedAccessTokenResponse>{});
+    visit(std::string_view("GetFederationToken"), type_tag<GetFederationTokenRequest>{},
+          type_tag<GetFederationTokenResponse>{});
+    visit(std::string_view("GetSessionToken"), type_tag<GetSessionTokenRequest>{}, type_tag<GetSessionTokenResponse>{});
+    visit(std::string_view("GetWebIdentityToken"), type_tag<GetWebIdentityTokenRequest>{},
+          type_tag<GetWebIdentityTokenResponse>{});
+}
+
 }  // namespace awsauth::sts
