@@ -73,7 +73,7 @@ using members_function = std::vector<member_description> (*)();
 template <class ForEachShape>
 std::map<std::string, members_function> generated_structs(ForEachShape for_each_shape) {
     std::map<std::string, members_function> table;
-    for_each_shape([&](auto tag, std::string_view name) {
+    for_each_shape([&](std::string_view name, auto tag) {
         table.emplace(name, &generated_members<typename decltype(tag)::type>);
     });
     return table;

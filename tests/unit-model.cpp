@@ -108,7 +108,7 @@ void check_plain_struct() {
 template <class ForEachShape>
 std::size_t check_every_shape(ForEachShape for_each_shape) {
     std::size_t shapes = 0;
-    for_each_shape([&](auto tag, std::string_view) {
+    for_each_shape([&](std::string_view, auto tag) {
         check_plain_struct<typename decltype(tag)::type>();
         ++shapes;
     });

@@ -66,27 +66,48 @@ CPP_KEYWORDS = set(
     unsigned using virtual void volatile wchar_t while xor xor_eq""".split()
 )
 
+# Identifiers the C library may define as macros; a member with such a name would not compile or mean something else.
+C_MACRO_NAMES = {"assert", "errno", "major", "minor", "makedev", "offsetof", "setjmp", "stderr", "stdin", "stdout",
+                 "unix", "linux", "NULL", "EOF"}
+
 LINE_WIDTH = 120
+CONTINUATION_INDENT = 10  # `    visit(` : arguments that do not fit line up after the parenthesis
 
 
 def snake_case(name):
     """RoleArn -> role_arn, SAMLAssertion -> saml_assertion, eksNodeName -> eks_node_name, namespace -> namespace_."""
     words = re.findall(r"[A-Z]+\d*(?=[A-Z][a-z]|\b)|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+", name)
     result = "_".join(word.lower() for word in words)
-    if result in CPP_KEYWORDS:
+    if result in CPP_KEYWORDS or result in C_MACRO_NAMES:
         result += "_"
     return result
 
 
 def first_sentence(documentation):
     """The model's HTML documentation reduced to its first plain-text sentence."""
-    text = re.sub(r"<[^>]+>", " ", documentation or "")
-    text = " ".join(html.unescape(text).split())
+    paragraph = re.split(r"</p>", documentation or "", maxsplit=1)[0]
+    paragraph = re.split(r"<(?:ul|ol)\b", paragraph, maxsplit=1)[0]  # a list after "the following:" is not a sentence
+    text = re.sub(r"</?(?:p|li|br|div)\b[^>]*>", " ", paragraph)
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
     match = re.search(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)\.(\s|$)", text)
-    return text[: match.start() + 1] if match else text
+    sentence = text[: match.start() + 1] if match else text
+    if sentence.endswith(":"):
+        sentence = sentence[:-1] + "."
+    return sentence
+
+
+def checked_literal(text):
+    """Model names go into C++ string literals and identifiers unescaped, so they must be plain."""
+    if not re.fullmatch(r"[A-Za-z0-9_.:-]+", text):
+        raise SystemExit(f"{GENERATOR}: {text!r} is not a plain name; awsauth does not escape it")
+    return text
 
 
 def wrap_comment(text, indent):
+    """`/// text` lines. Model text could end a line with a backslash (joining the next line into the comment) or hold
+    a trigraph: refuse it rather than mangle it."""
+    if "??" in text or any(ord(c) < 0x20 for c in text):
+        raise SystemExit(f"{GENERATOR}: documentation with a trigraph or a control character: {text!r}")
     prefix = " " * indent + "/// "
     lines, line = [], ""
     for word in text.split():
@@ -97,15 +118,9 @@ def wrap_comment(text, indent):
             line = f"{line} {word}" if line else word
     if line:
         lines.append(line)
+    if any(line.endswith("\\") for line in lines):
+        raise SystemExit(f"{GENERATOR}: a comment line would end in a backslash: {text!r}")
     return [prefix + line for line in lines]
-
-
-def deep_merge(base, addition):
-    for key, value in addition.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            deep_merge(base[key], value)
-        else:
-            base[key] = value
 
 
 def strip_notes(overlay_part):
@@ -118,13 +133,17 @@ def strip_notes(overlay_part):
 class Model:
     """A service model with the overlay merged in, and the questions the generator asks of it."""
 
-    def __init__(self, shapes, operations, namespace, local_shapes):
+    def __init__(self, shapes, operations, local_shapes):
         self.shapes = shapes
         self.operations = operations
-        self.namespace = namespace
         self.local_shapes = local_shapes  # structure shapes this namespace defines
-        self.outputs = {op["output"]["shape"] for op in operations.values() if "output" in op}
-        self.inputs = {op["input"]["shape"] for op in operations.values() if "input" in op}
+        self.input_of = {op["input"]["shape"]: name for name, op in operations.items() if "input" in op}
+        self.output_of = {op["output"]["shape"]: name for name, op in operations.items() if "output" in op}
+        for name in local_shapes:
+            unmapped = {"document", "union", "eventstream", "streaming"} & set(shapes[name])
+            if unmapped:
+                raise SystemExit(f"{GENERATOR}: structure {name} is a {', '.join(sorted(unmapped))} shape, "
+                                 "which awsauth does not map yet")
 
     def structures(self):
         """Structure shapes, each after the shapes it holds (C++ needs complete member types)."""
@@ -175,11 +194,10 @@ class Model:
         doc = first_sentence(self.shapes[name].get("documentation"))
         if doc:
             return doc
-        for operation_name, operation in self.operations.items():
-            if operation.get("input", {}).get("shape") == name:
-                return f"The input of {operation_name}."
-            if operation.get("output", {}).get("shape") == name:
-                return f"The output of {operation_name}."
+        if name in self.input_of:
+            return f"The input of {self.input_of[name]}."
+        if name in self.output_of:
+            return f"The output of {self.output_of[name]}."
         raise SystemExit(f"{GENERATOR}: shape {name} has no documentation to take")
 
     def member_doc(self, structure_name, member):
@@ -193,27 +211,43 @@ class Model:
         raise SystemExit(f"{GENERATOR}: {structure_name} has an undocumented member")
 
 
+def read_json(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def merge_overlay(model, overlay_service, model_file):
+    """Appends the overlay's members; one the model already has means the overlay is stale, so stop."""
+    for shape_name, addition in overlay_service.get("shapes", {}).items():
+        members = model["shapes"][shape_name]["members"]
+        for key, member in addition["members"].items():
+            if key in members:
+                raise SystemExit(f"{GENERATOR}: {model_file} now has {shape_name}.{key}: remove it from the overlay")
+            members[key] = member
+
+
 def load_models():
-    overlay = json.loads((MODELS / "overlay.json").read_text())
-    common_shapes = strip_notes(overlay["awsauth"])["shapes"]
-    botocore_version = (MODELS / "botocore-version.txt").read_text().strip()
+    overlay = strip_notes(read_json(MODELS / "overlay.json"))
+    common_shapes = overlay["awsauth"]["shapes"]
+    botocore_version = (MODELS / "botocore-version.txt").read_text(encoding="utf-8").strip()
     models = []
     for service in SERVICES:
-        model = json.loads((MODELS / service.model_file).read_text())
-        deep_merge(model, strip_notes(overlay["services"].get(service.model_name, {})))
+        model = read_json(MODELS / service.model_file)
+        merge_overlay(model, overlay["services"].get(service.model_name, {}), service.model_file)
         shapes = dict(model["shapes"])
         local = [name for name, shape in model["shapes"].items() if shape["type"] == "structure"]
+        if "ResponseMetadata" in shapes:
+            raise SystemExit(f"{GENERATOR}: {service.model_file} has its own ResponseMetadata shape")
         # Every output gains boto3's ResponseMetadata; its shape lives in namespace awsauth.
         shapes["ResponseMetadata"] = common_shapes["ResponseMetadata"]
-        for operation in model["operations"].values():
-            if "output" in operation:
-                output = shapes[operation["output"]["shape"]]
-                output["members"]["ResponseMetadata"] = {
-                    "shape": "ResponseMetadata",
-                    "documentation": "<p>What boto3 adds to the response; absent in the AWS CLI's output and on the wire.</p>",
-                }
-        models.append((service, Model(shapes, model["operations"], service.namespace, local)))
-    common = Model(common_shapes, {}, "", [n for n, s in common_shapes.items() if s["type"] == "structure"])
+        for name, operation in model["operations"].items():
+            if "input" not in operation or "output" not in operation:
+                raise SystemExit(f"{GENERATOR}: operation {name} lacks an input or an output shape")
+            output_members = shapes[operation["output"]["shape"]]["members"]
+            if "ResponseMetadata" in output_members:
+                raise SystemExit(f"{GENERATOR}: {name}'s output already has a ResponseMetadata member")
+            output_members["ResponseMetadata"] = overlay["awsauth"]["output_member"]
+        models.append((service, Model(shapes, model["operations"], local)))
+    common = Model(common_shapes, {}, [n for n, s in common_shapes.items() if s["type"] == "structure"])
     return botocore_version, models, common
 
 
@@ -221,23 +255,28 @@ def emit_structure(model, name):
     shape = model.shapes[name]
     required = set(shape.get("required", []))
     lines = wrap_comment(model.struct_doc(name), 0)
-    lines.append(f"struct {name} {{")
+    body = []
+    cpp_names = set()
     if shape.get("exception"):
         error = shape.get("error", {})
-        lines += wrap_comment("The error code AWS sends for this error.", 4)
-        lines.append(f'    static constexpr std::string_view error_code = "{error.get("code", name)}";')
-        lines += wrap_comment("The HTTP status code AWS sends with this error.", 4)
-        lines.append(f"    static constexpr int http_status_code = {error['httpStatusCode']};")
+        body += wrap_comment("The error code AWS sends for this error.", 4)
+        body.append(f'    static constexpr std::string_view error_code = "{checked_literal(error.get("code", name))}";')
+        body += wrap_comment("The HTTP status code AWS sends with this error.", 4)
+        body.append(f"    static constexpr int http_status_code = {int(error['httpStatusCode'])};")
+        cpp_names |= {"error_code", "http_status_code"}
     table = []
     for key, member in shape["members"].items():
-        cpp_name = snake_case(key)
+        cpp_name = snake_case(checked_literal(key))
+        if cpp_name in cpp_names:
+            raise SystemExit(f"{GENERATOR}: two members of {name} would both be named {cpp_name}")
+        cpp_names.add(cpp_name)
         cpp_type = model.cpp_type(member["shape"])
         if key not in required:
             cpp_type = f"std::optional<{cpp_type}>"
-        lines += wrap_comment(model.member_doc(name, member), 4)
-        lines.append(f"    {cpp_type} {cpp_name}{{}};")
+        body += wrap_comment(model.member_doc(name, member), 4)
+        body.append(f"    {cpp_type} {cpp_name}{{}};")
         table.append(f'field{{"{key}", &{name}::{cpp_name}}}')
-    lines.append("};")
+    lines += [f"struct {name} {{", *body, "};"] if body else [f"struct {name} {{}};"]
     lines.append("")
     lines.append(f"constexpr auto fields_of(type_tag<{name}>) noexcept {{")
     if table:
@@ -246,11 +285,12 @@ def emit_structure(model, name):
     else:
         lines.append("    return std::make_tuple();")
     lines.append("}")
-    for operator, body in (("==", "fields_equal(a, b)"), ("!=", "!(a == b)")):
-        signature = f"inline bool operator{operator}(const {name}& a, const {name}& b) {{"
+    for operator, result in (("==", "fields_equal(a, b)"), ("!=", "!(a == b)")):
+        opening = f"inline bool operator{operator}("
+        signature = f"{opening}const {name}& a, const {name}& b) {{"
         if len(signature) > LINE_WIDTH:
-            signature = f"inline bool operator{operator}(const {name}& a,\n{' ' * 23}const {name}& b) {{"
-        lines += [signature, f"    return {body};", "}"]
+            signature = f"{opening}const {name}& a,\n{' ' * len(opening)}const {name}& b) {{"
+        lines += [signature, f"    return {result};", "}"]
     lines.append("")
     return lines
 
@@ -258,7 +298,8 @@ def emit_structure(model, name):
 def prelude(own_headers):
     # The generator lays out its tables one member per line; a blanket clang-format run must not repack them.
     lines = ["// clang-format off", "#pragma once", ""]
-    lines += [f"#include <awsauth/{header}>" for header in sorted(own_headers + ["fields.hpp", "json.hpp", "timestamp.hpp"])]
+    headers = sorted(own_headers + ["fields.hpp", "json.hpp", "timestamp.hpp"])
+    lines += [f"#include <awsauth/{header}>" for header in headers]
     lines.append("")
     for header in ("cstdint", "map", "optional", "string", "string_view", "tuple", "vector"):
         lines.append(f"#include <{header}>")
@@ -292,7 +333,7 @@ def render_service(service, model, botocore_version):
         if shape.get("exception"):
             continue
         lines.append(f"using {name}TypeDef = {name};")
-        if name in model.inputs:
+        if name in model.input_of:
             lines.append(f"using {name}RequestTypeDef = {name};")
     lines.append("using ResponseMetadataTypeDef = awsauth::ResponseMetadata;")
     lines.append("}  // namespace type_defs")
@@ -306,9 +347,9 @@ def visit_call(arguments):
     """`    visit(a, b);`, continued on further lines where one would be too long, as clang-format would."""
     lines = ["    visit(" + arguments[0]]
     for argument in arguments[1:]:
-        if len(lines[-1]) + len(argument) + 4 > LINE_WIDTH:
+        if len(lines[-1]) + len(", ") + len(argument) + len(");") > LINE_WIDTH:
             lines[-1] += ","
-            lines.append(" " * 10 + argument)
+            lines.append(" " * CONTINUATION_INDENT + argument)
         else:
             lines[-1] += ", " + argument
     return "\n".join(lines) + ");"
@@ -316,9 +357,10 @@ def visit_call(arguments):
 
 def emit_registries(model):
     """Name-to-type tables, for code that dispatches on a shape or operation name (test doubles, proxies)."""
-    lines = wrap_comment("Calls visit(type_tag<T>{}, name) for every structure shape of the model, by name.", 0)
+    lines = wrap_comment("Calls visit(name, type_tag<T>{}) for every structure shape of the model, by name.", 0)
     lines += ["template <class Visitor>", "constexpr void for_each_shape(Visitor&& visit) {"]
-    lines += [visit_call([f"type_tag<{name}>{{}}", f'std::string_view("{name}")']) for name in sorted(model.local_shapes)]
+    for name in sorted(model.local_shapes):
+        lines.append(visit_call([f'std::string_view("{name}")', f"type_tag<{name}>{{}}"]))
     lines += ["}", ""]
     lines += wrap_comment(
         "Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.", 0
@@ -327,7 +369,8 @@ def emit_registries(model):
     for name in sorted(model.operations):
         operation = model.operations[name]
         input_shape, output_shape = operation["input"]["shape"], operation["output"]["shape"]
-        lines.append(visit_call([f'std::string_view("{name}")', f"type_tag<{input_shape}>{{}}", f"type_tag<{output_shape}>{{}}"]))
+        arguments = [f'std::string_view("{name}")', f"type_tag<{input_shape}>{{}}", f"type_tag<{output_shape}>{{}}"]
+        lines.append(visit_call(arguments))
     lines += ["}", ""]
     return lines
 
@@ -368,13 +411,13 @@ def main():
     outputs = {INCLUDE / RESPONSE_METADATA_HEADER: render_common(common)}
     for service, model in models:
         outputs[INCLUDE / service.header] = render_service(service, model, botocore_version)
-    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
+    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if arguments.check:
         for path in stale:
             print(f"{path.relative_to(ROOT)} is stale: run python3 {GENERATOR}", file=sys.stderr)
         return 1 if stale else 0
     for path in stale:
-        path.write_text(outputs[path])
+        path.write_text(outputs[path], encoding="utf-8")
     return 0
 
 

@@ -374,24 +374,24 @@ using SubjectTypeDef = Subject;
 using ResponseMetadataTypeDef = awsauth::ResponseMetadata;
 }  // namespace type_defs
 
-/// Calls visit(type_tag<T>{}, name) for every structure shape of the model, by name.
+/// Calls visit(name, type_tag<T>{}) for every structure shape of the model, by name.
 template <class Visitor>
 constexpr void for_each_shape(Visitor&& visit) {
-    visit(type_tag<AccessDeniedException>{}, std::string_view("AccessDeniedException"));
-    visit(type_tag<AssumeRoleForPodIdentityRequest>{}, std::string_view("AssumeRoleForPodIdentityRequest"));
-    visit(type_tag<AssumeRoleForPodIdentityResponse>{}, std::string_view("AssumeRoleForPodIdentityResponse"));
-    visit(type_tag<AssumedRoleUser>{}, std::string_view("AssumedRoleUser"));
-    visit(type_tag<Credentials>{}, std::string_view("Credentials"));
-    visit(type_tag<ExpiredTokenException>{}, std::string_view("ExpiredTokenException"));
-    visit(type_tag<InternalServerException>{}, std::string_view("InternalServerException"));
-    visit(type_tag<InvalidParameterException>{}, std::string_view("InvalidParameterException"));
-    visit(type_tag<InvalidRequestException>{}, std::string_view("InvalidRequestException"));
-    visit(type_tag<InvalidTokenException>{}, std::string_view("InvalidTokenException"));
-    visit(type_tag<PodIdentityAssociation>{}, std::string_view("PodIdentityAssociation"));
-    visit(type_tag<ResourceNotFoundException>{}, std::string_view("ResourceNotFoundException"));
-    visit(type_tag<ServiceUnavailableException>{}, std::string_view("ServiceUnavailableException"));
-    visit(type_tag<Subject>{}, std::string_view("Subject"));
-    visit(type_tag<ThrottlingException>{}, std::string_view("ThrottlingException"));
+    visit(std::string_view("AccessDeniedException"), type_tag<AccessDeniedException>{});
+    visit(std::string_view("AssumeRoleForPodIdentityRequest"), type_tag<AssumeRoleForPodIdentityRequest>{});
+    visit(std::string_view("AssumeRoleForPodIdentityResponse"), type_tag<AssumeRoleForPodIdentityResponse>{});
+    visit(std::string_view("AssumedRoleUser"), type_tag<AssumedRoleUser>{});
+    visit(std::string_view("Credentials"), type_tag<Credentials>{});
+    visit(std::string_view("ExpiredTokenException"), type_tag<ExpiredTokenException>{});
+    visit(std::string_view("InternalServerException"), type_tag<InternalServerException>{});
+    visit(std::string_view("InvalidParameterException"), type_tag<InvalidParameterException>{});
+    visit(std::string_view("InvalidRequestException"), type_tag<InvalidRequestException>{});
+    visit(std::string_view("InvalidTokenException"), type_tag<InvalidTokenException>{});
+    visit(std::string_view("PodIdentityAssociation"), type_tag<PodIdentityAssociation>{});
+    visit(std::string_view("ResourceNotFoundException"), type_tag<ResourceNotFoundException>{});
+    visit(std::string_view("ServiceUnavailableException"), type_tag<ServiceUnavailableException>{});
+    visit(std::string_view("Subject"), type_tag<Subject>{});
+    visit(std::string_view("ThrottlingException"), type_tag<ThrottlingException>{});
 }
 
 /// Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.

@@ -262,7 +262,7 @@ struct AssumeRoleWithSAMLResponse {
     std::optional<std::string> issuer{};
     /// The value of the Recipient attribute of the SubjectConfirmationData element of the SAML assertion.
     std::optional<std::string> audience{};
-    /// A hash value based on the concatenation of the following: The Issuer response value.
+    /// A hash value based on the concatenation of the following.
     std::optional<std::string> name_qualifier{};
     /// The value in the SourceIdentity attribute in the SAML assertion.
     std::optional<std::string> source_identity{};
@@ -551,8 +551,7 @@ inline bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfo
 }
 
 /// The input of GetCallerIdentity.
-struct GetCallerIdentityRequest {
-};
+struct GetCallerIdentityRequest {};
 
 constexpr auto fields_of(type_tag<GetCallerIdentityRequest>) noexcept {
     return std::make_tuple();
@@ -670,7 +669,7 @@ struct GetFederationTokenResponse {
     /// session) token.
     std::optional<Credentials> credentials{};
     /// Identifiers for the federated user associated with the credentials (such as
-    /// arn:aws:sts::123456789012:federated-user/Bob or 123456789012:Bob ).
+    /// arn:aws:sts::123456789012:federated-user/Bob or 123456789012:Bob).
     std::optional<FederatedUser> federated_user{};
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in
     /// the request.
@@ -1046,50 +1045,50 @@ using TagTypeDef = Tag;
 using ResponseMetadataTypeDef = awsauth::ResponseMetadata;
 }  // namespace type_defs
 
-/// Calls visit(type_tag<T>{}, name) for every structure shape of the model, by name.
+/// Calls visit(name, type_tag<T>{}) for every structure shape of the model, by name.
 template <class Visitor>
 constexpr void for_each_shape(Visitor&& visit) {
-    visit(type_tag<AssumeRoleRequest>{}, std::string_view("AssumeRoleRequest"));
-    visit(type_tag<AssumeRoleResponse>{}, std::string_view("AssumeRoleResponse"));
-    visit(type_tag<AssumeRoleWithSAMLRequest>{}, std::string_view("AssumeRoleWithSAMLRequest"));
-    visit(type_tag<AssumeRoleWithSAMLResponse>{}, std::string_view("AssumeRoleWithSAMLResponse"));
-    visit(type_tag<AssumeRoleWithWebIdentityRequest>{}, std::string_view("AssumeRoleWithWebIdentityRequest"));
-    visit(type_tag<AssumeRoleWithWebIdentityResponse>{}, std::string_view("AssumeRoleWithWebIdentityResponse"));
-    visit(type_tag<AssumeRootRequest>{}, std::string_view("AssumeRootRequest"));
-    visit(type_tag<AssumeRootResponse>{}, std::string_view("AssumeRootResponse"));
-    visit(type_tag<AssumedRoleUser>{}, std::string_view("AssumedRoleUser"));
-    visit(type_tag<Credentials>{}, std::string_view("Credentials"));
-    visit(type_tag<DecodeAuthorizationMessageRequest>{}, std::string_view("DecodeAuthorizationMessageRequest"));
-    visit(type_tag<DecodeAuthorizationMessageResponse>{}, std::string_view("DecodeAuthorizationMessageResponse"));
-    visit(type_tag<ExpiredTokenException>{}, std::string_view("ExpiredTokenException"));
-    visit(type_tag<ExpiredTradeInTokenException>{}, std::string_view("ExpiredTradeInTokenException"));
-    visit(type_tag<FederatedUser>{}, std::string_view("FederatedUser"));
-    visit(type_tag<GetAccessKeyInfoRequest>{}, std::string_view("GetAccessKeyInfoRequest"));
-    visit(type_tag<GetAccessKeyInfoResponse>{}, std::string_view("GetAccessKeyInfoResponse"));
-    visit(type_tag<GetCallerIdentityRequest>{}, std::string_view("GetCallerIdentityRequest"));
-    visit(type_tag<GetCallerIdentityResponse>{}, std::string_view("GetCallerIdentityResponse"));
-    visit(type_tag<GetDelegatedAccessTokenRequest>{}, std::string_view("GetDelegatedAccessTokenRequest"));
-    visit(type_tag<GetDelegatedAccessTokenResponse>{}, std::string_view("GetDelegatedAccessTokenResponse"));
-    visit(type_tag<GetFederationTokenRequest>{}, std::string_view("GetFederationTokenRequest"));
-    visit(type_tag<GetFederationTokenResponse>{}, std::string_view("GetFederationTokenResponse"));
-    visit(type_tag<GetSessionTokenRequest>{}, std::string_view("GetSessionTokenRequest"));
-    visit(type_tag<GetSessionTokenResponse>{}, std::string_view("GetSessionTokenResponse"));
-    visit(type_tag<GetWebIdentityTokenRequest>{}, std::string_view("GetWebIdentityTokenRequest"));
-    visit(type_tag<GetWebIdentityTokenResponse>{}, std::string_view("GetWebIdentityTokenResponse"));
-    visit(type_tag<IDPCommunicationErrorException>{}, std::string_view("IDPCommunicationErrorException"));
-    visit(type_tag<IDPRejectedClaimException>{}, std::string_view("IDPRejectedClaimException"));
-    visit(type_tag<InvalidAuthorizationMessageException>{}, std::string_view("InvalidAuthorizationMessageException"));
-    visit(type_tag<InvalidIdentityTokenException>{}, std::string_view("InvalidIdentityTokenException"));
-    visit(type_tag<JWTPayloadSizeExceededException>{}, std::string_view("JWTPayloadSizeExceededException"));
-    visit(type_tag<MalformedPolicyDocumentException>{}, std::string_view("MalformedPolicyDocumentException"));
-    visit(type_tag<OutboundWebIdentityFederationDisabledException>{},
-          std::string_view("OutboundWebIdentityFederationDisabledException"));
-    visit(type_tag<PackedPolicyTooLargeException>{}, std::string_view("PackedPolicyTooLargeException"));
-    visit(type_tag<PolicyDescriptorType>{}, std::string_view("PolicyDescriptorType"));
-    visit(type_tag<ProvidedContext>{}, std::string_view("ProvidedContext"));
-    visit(type_tag<RegionDisabledException>{}, std::string_view("RegionDisabledException"));
-    visit(type_tag<SessionDurationEscalationException>{}, std::string_view("SessionDurationEscalationException"));
-    visit(type_tag<Tag>{}, std::string_view("Tag"));
+    visit(std::string_view("AssumeRoleRequest"), type_tag<AssumeRoleRequest>{});
+    visit(std::string_view("AssumeRoleResponse"), type_tag<AssumeRoleResponse>{});
+    visit(std::string_view("AssumeRoleWithSAMLRequest"), type_tag<AssumeRoleWithSAMLRequest>{});
+    visit(std::string_view("AssumeRoleWithSAMLResponse"), type_tag<AssumeRoleWithSAMLResponse>{});
+    visit(std::string_view("AssumeRoleWithWebIdentityRequest"), type_tag<AssumeRoleWithWebIdentityRequest>{});
+    visit(std::string_view("AssumeRoleWithWebIdentityResponse"), type_tag<AssumeRoleWithWebIdentityResponse>{});
+    visit(std::string_view("AssumeRootRequest"), type_tag<AssumeRootRequest>{});
+    visit(std::string_view("AssumeRootResponse"), type_tag<AssumeRootResponse>{});
+    visit(std::string_view("AssumedRoleUser"), type_tag<AssumedRoleUser>{});
+    visit(std::string_view("Credentials"), type_tag<Credentials>{});
+    visit(std::string_view("DecodeAuthorizationMessageRequest"), type_tag<DecodeAuthorizationMessageRequest>{});
+    visit(std::string_view("DecodeAuthorizationMessageResponse"), type_tag<DecodeAuthorizationMessageResponse>{});
+    visit(std::string_view("ExpiredTokenException"), type_tag<ExpiredTokenException>{});
+    visit(std::string_view("ExpiredTradeInTokenException"), type_tag<ExpiredTradeInTokenException>{});
+    visit(std::string_view("FederatedUser"), type_tag<FederatedUser>{});
+    visit(std::string_view("GetAccessKeyInfoRequest"), type_tag<GetAccessKeyInfoRequest>{});
+    visit(std::string_view("GetAccessKeyInfoResponse"), type_tag<GetAccessKeyInfoResponse>{});
+    visit(std::string_view("GetCallerIdentityRequest"), type_tag<GetCallerIdentityRequest>{});
+    visit(std::string_view("GetCallerIdentityResponse"), type_tag<GetCallerIdentityResponse>{});
+    visit(std::string_view("GetDelegatedAccessTokenRequest"), type_tag<GetDelegatedAccessTokenRequest>{});
+    visit(std::string_view("GetDelegatedAccessTokenResponse"), type_tag<GetDelegatedAccessTokenResponse>{});
+    visit(std::string_view("GetFederationTokenRequest"), type_tag<GetFederationTokenRequest>{});
+    visit(std::string_view("GetFederationTokenResponse"), type_tag<GetFederationTokenResponse>{});
+    visit(std::string_view("GetSessionTokenRequest"), type_tag<GetSessionTokenRequest>{});
+    visit(std::string_view("GetSessionTokenResponse"), type_tag<GetSessionTokenResponse>{});
+    visit(std::string_view("GetWebIdentityTokenRequest"), type_tag<GetWebIdentityTokenRequest>{});
+    visit(std::string_view("GetWebIdentityTokenResponse"), type_tag<GetWebIdentityTokenResponse>{});
+    visit(std::string_view("IDPCommunicationErrorException"), type_tag<IDPCommunicationErrorException>{});
+    visit(std::string_view("IDPRejectedClaimException"), type_tag<IDPRejectedClaimException>{});
+    visit(std::string_view("InvalidAuthorizationMessageException"), type_tag<InvalidAuthorizationMessageException>{});
+    visit(std::string_view("InvalidIdentityTokenException"), type_tag<InvalidIdentityTokenException>{});
+    visit(std::string_view("JWTPayloadSizeExceededException"), type_tag<JWTPayloadSizeExceededException>{});
+    visit(std::string_view("MalformedPolicyDocumentException"), type_tag<MalformedPolicyDocumentException>{});
+    visit(std::string_view("OutboundWebIdentityFederationDisabledException"),
+          type_tag<OutboundWebIdentityFederationDisabledException>{});
+    visit(std::string_view("PackedPolicyTooLargeException"), type_tag<PackedPolicyTooLargeException>{});
+    visit(std::string_view("PolicyDescriptorType"), type_tag<PolicyDescriptorType>{});
+    visit(std::string_view("ProvidedContext"), type_tag<ProvidedContext>{});
+    visit(std::string_view("RegionDisabledException"), type_tag<RegionDisabledException>{});
+    visit(std::string_view("SessionDurationEscalationException"), type_tag<SessionDurationEscalationException>{});
+    visit(std::string_view("Tag"), type_tag<Tag>{});
 }
 
 /// Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.
