@@ -13,8 +13,8 @@ entirely offline, and writes it under tests/data/:
                     ResponseMetadata included (the AWS CLI v2 timestamp style)
   boto3-str/        json.dumps(response, indent=2, default=str)
   wire/             raw rest-json bodies of EKS Auth AssumeRoleForPodIdentity
-                    with `expiration` as an integer, a fraction and in the
-                    exponent form that AWS's Java services send
+                    with `expiration` as an integer, a fraction and in
+                    exponent form (how Java's Double.toString prints it)
   examples/         every STS example of botocore's examples-1.json
   EVIDENCE.md       the keys (and timestamp values) present in every file
 
@@ -39,6 +39,7 @@ import os
 import platform
 import shutil
 import sys
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -194,11 +195,16 @@ def xml_elements(value):
     return "".join(f"<{k}>{xml_elements(v)}</{k}>" for k, v in value.items())
 
 
-def sts_body(operation, result, request_id):
+def request_id(operation):
+    """The request id a hand-written answer carries, in its body and its x-amzn-requestid header alike."""
+    return str(uuid.UUID(bytes=digest("request-id/" + operation, 16), version=4))
+
+
+def sts_body(operation, result):
     return (
         f'<{operation}Response xmlns="{STS_XMLNS}">\n'
         f"  <{operation}Result>{xml_elements(result)}</{operation}Result>\n"
-        f"  <ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>\n"
+        f"  <ResponseMetadata><RequestId>{request_id(operation)}</RequestId></ResponseMetadata>\n"
         f"</{operation}Response>\n"
     ).encode()
 
@@ -311,7 +317,7 @@ def captures():
             "EncodedMessage": base64.b64encode(digest("encoded-message", 600)).decode(),
         }, stub_body=sts_body("DecodeAuthorizationMessage", {
             "DecodedMessage": decoded_authorization_message(),
-        }, "0a7f0b2c-5d3e-4f1a-9b8c-7d6e5f4a3b21")),
+        })),
         Capture("sts", "AssumeRoot", {
             "TargetPrincipal": "111122223333",
             "TaskPolicyArn": {"arn": "arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials"},
@@ -319,20 +325,20 @@ def captures():
         }, stub_body=sts_body("AssumeRoot", {
             "SourceIdentity": "alice",
             "Credentials": credentials("assume-root", ISSUED + timedelta(minutes=15)),
-        }, "1b8e1c3d-6e4f-4a2b-8c9d-8e7f6a5b4c32")),
+        })),
         Capture("sts", "GetDelegatedAccessToken", {
             "TradeInToken": b64url(digest("trade-in", 180)),
         }, stub_body=sts_body("GetDelegatedAccessToken", {
             "Credentials": credentials("delegated"),
             "PackedPolicySize": 4,
             "AssumedPrincipal": f"arn:aws:sts::{ACCOUNT}:assumed-role/PartnerDelegatedRole/awsauth-delegated",
-        }, "2c9f2d4e-7f5a-4b3c-9dae-9f8a7b6c5d43")),
+        })),
         Capture("sts", "GetWebIdentityToken", {
             "Audience": ["https://api.partner.example.com"], "SigningAlgorithm": "ES384",
         }, stub_body=sts_body("GetWebIdentityToken", {
             "WebIdentityToken": web_identity_token(),
             "Expiration": wire_time(ISSUED + timedelta(minutes=5)),
-        }, "3da03e5f-8a6b-4c4d-aebf-a09b8c7d6e54")),
+        })),
         *(Capture("eks-auth", "AssumeRoleForPodIdentity", eks_params,
                   "" if variant == "epoch-int" else variant, eks_body(literal))
           for variant, literal in EKS_EXPIRATIONS.items()),
@@ -356,7 +362,7 @@ def stub_handler(capture):
     """A before-send handler answering with the capture's hand-written body."""
     json_body = capture.stub_body.startswith(b"{")
     headers = {
-        "x-amzn-requestid": "4eb14f60-9b7c-4d5e-bfc0-b1ac9d8e7f65",
+        "x-amzn-requestid": request_id(capture.operation),
         "content-type": "application/json" if json_body else "text/xml",
         "content-length": str(len(capture.stub_body)),
         "date": ISSUED.strftime("%a, %d %b %Y %H:%M:%S GMT"),
