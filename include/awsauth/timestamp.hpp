@@ -68,45 +68,38 @@ inline bool read_digits(const char*& p, const char* end, int count, int& value) 
     return true;
 }
 
-// A digit where a separator belongs means the field before it was too long, which is the more useful complaint.
-inline std::string_view skip_separator(const char*& p, const char* end, char wanted, std::string_view field_too_long,
-                                       std::string_view wrong_separator) noexcept {
-    if (p == end) return "ends too early";
-    if (*p == wanted) {
-        ++p;
-        return {};
-    }
-    return is_digit(*p) ? field_too_long : wrong_separator;
-}
+// The fixed layout YYYY-MM-DDTHH:MM:SS, one field at a time: its width, and what may follow it.
+struct layout_field {
+    int digits;
+    std::string_view wrong_width;
+    std::string_view separators;  // empty for the last field
+    std::string_view wrong_separator;
+};
 
-// The slow path, taken only when the fixed layout YYYY-MM-DDTHH:MM:SS does not match: finds which field is wrong.
+inline constexpr layout_field layout_fields[] = {
+    {4, "year must be 4 digits", "-", "expected '-' after the year"},
+    {2, "month must be 2 digits", "-", "expected '-' after the month"},
+    {2, "day must be 2 digits", "Tt ", "expected 'T' or a space between date and time"},
+    {2, "hour must be 2 digits", ":", "expected ':' after the hour"},
+    {2, "minute must be 2 digits", ":", "expected ':' after the minute"},
+    {2, "second must be 2 digits", "", ""},
+};
+
+// The slow path, taken only when the fixed layout does not match: finds which field is wrong.
 inline std::string_view layout_problem(std::string_view text) noexcept {
     if (text.empty()) return "empty";
     const char* p = text.data();
     const char* const end = p + text.size();
     int value = 0;
-    if (!read_digits(p, end, 4, value)) return "year must be 4 digits";
-    if (auto problem = skip_separator(p, end, '-', "year must be 4 digits", "expected '-' after the year");
-        !problem.empty())
-        return problem;
-    if (!read_digits(p, end, 2, value)) return "month must be 2 digits";
-    if (auto problem = skip_separator(p, end, '-', "month must be 2 digits", "expected '-' after the month");
-        !problem.empty())
-        return problem;
-    if (!read_digits(p, end, 2, value)) return "day must be 2 digits";
-    if (p == end) return "ends too early";
-    if (*p != 'T' && *p != 't' && *p != ' ')
-        return is_digit(*p) ? "day must be 2 digits" : "expected 'T' or a space between date and time";
-    ++p;
-    if (!read_digits(p, end, 2, value)) return "hour must be 2 digits";
-    if (auto problem = skip_separator(p, end, ':', "hour must be 2 digits", "expected ':' after the hour");
-        !problem.empty())
-        return problem;
-    if (!read_digits(p, end, 2, value)) return "minute must be 2 digits";
-    if (auto problem = skip_separator(p, end, ':', "minute must be 2 digits", "expected ':' after the minute");
-        !problem.empty())
-        return problem;
-    if (!read_digits(p, end, 2, value)) return "second must be 2 digits";
+    for (const auto& field : layout_fields) {
+        if (!read_digits(p, end, field.digits, value)) return field.wrong_width;
+        if (field.separators.empty()) break;
+        if (p == end) return "ends too early";
+        // A digit where a separator belongs means the field before it was too long, the more useful complaint.
+        if (field.separators.find(*p) == std::string_view::npos)
+            return is_digit(*p) ? field.wrong_width : field.wrong_separator;
+        ++p;
+    }
     return "malformed date and time";  // unreachable while this mirrors the fast check
 }
 
