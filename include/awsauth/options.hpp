@@ -4,11 +4,19 @@
 
 #include <awsauth/timestamp.hpp>
 
+#include <cstddef>
+
 namespace awsauth {
 
 struct parse_options {
     /// Report members the model does not know as errors; by default they are skipped, since AWS adds members over time.
     bool reject_unknown_keys = false;
+    /// Deepest nesting of objects and arrays accepted, the document itself being level 1. AWS's payloads nest four
+    /// levels at most; the limit bounds what a hostile document can make the reader hold, unknown members included.
+    std::size_t max_depth = 128;
+    /// Longest JSON text accepted, in bytes. The largest legitimate document (an AssumeRoleWithSAML request with a
+    /// 100,000-character assertion) is about a tenth of the default.
+    std::size_t max_document_size = std::size_t{1} << 20;
 };
 
 struct dump_options {

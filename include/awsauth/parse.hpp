@@ -25,9 +25,24 @@ inline std::string describe_syntax_error(const nlohmann::json::parse_error& fail
     return "invalid JSON (byte " + std::to_string(failure.byte) + "): " + std::string(message);
 }
 
-inline nlohmann::json parse_document(std::string_view text) {
+inline nlohmann::json parse_document(std::string_view text, const parse_options& options) {
+    if (text.size() > options.max_document_size) {
+        throw error("the document is " + std::to_string(text.size()) +
+                    " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
+                    ")");
+    }
+    // nlohmann reports the number of containers already open when the next one starts.
+    const auto refuse_deep_nesting = [&options](int depth, nlohmann::json::parse_event_t event, const nlohmann::json&) {
+        const bool opens =
+            event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start;
+        if (opens && static_cast<std::size_t>(depth) >= options.max_depth) {
+            throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
+                        std::to_string(options.max_depth) + ")");
+        }
+        return true;
+    };
     try {
-        return nlohmann::json::parse(text.begin(), text.end());
+        return nlohmann::json::parse(text.begin(), text.end(), refuse_deep_nesting);
     } catch (const nlohmann::json::parse_error& failure) {
         throw error(describe_syntax_error(failure));
     } catch (const nlohmann::json::out_of_range&) {
@@ -44,7 +59,7 @@ inline nlohmann::json parse_document(std::string_view text) {
 template <class T>
 T parse(std::string_view json_text, const parse_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::parse reads the structs awsauth generates");
-    const nlohmann::json document = detail::parse_document(json_text);
+    const nlohmann::json document = detail::parse_document(json_text, options);
     T value{};
     detail::read_value(document, value, nullptr, options);
     return value;
