@@ -383,7 +383,8 @@ credentials_found read_document(std::string_view text, output_format format) {
         return read_as<awsauth::sts::Credentials>(text, "STS temporary credentials", format);
     if (document.contains("accessKeyId"))
         return read_as<awsauth::eks_auth::Credentials>(text, "EKS Auth credentials", format);
-    refuse_document("no credentials: no Credentials (STS), credentials (EKS Auth) or bare AccessKeyId at the top level");
+    refuse_document(
+        "no credentials: no Credentials (STS), credentials (EKS Auth) or bare AccessKeyId at the top level");
 }
 
 // Line-based outputs (ini, env readers) would be broken or extended by a control character; AWS never issues one.
