@@ -1,0 +1,40 @@
+# Runs awsauth-creds on one input in every format (and the case's variants) and compares stdout byte for byte
+# with the expected files; stderr must be empty and the exit status 0. The summary reads the input from stdin,
+# the other formats from the path. Usage (see CMakeLists.txt):
+#   cmake -DTOOL=... -DINPUT=... -DNOW=... -DEXPECTED_DIR=... [-DVARIANTS=fish|powershell|profile=NAME] -P this
+cmake_minimum_required(VERSION 3.14)
+
+set(runs "summary" "env" "credential-process" "ini" "json")
+if(VARIANTS)
+  string(REPLACE "|" ";" variants "${VARIANTS}")
+  list(APPEND runs ${variants})
+endif()
+
+set(failures "")
+foreach(run IN LISTS runs)
+  set(stdin_args "")
+  set(input_arg "${INPUT}")
+  if(run STREQUAL "summary")
+    set(stdin_args INPUT_FILE "${INPUT}")
+    set(input_arg "-")
+  endif()
+  if(run STREQUAL "fish" OR run STREQUAL "powershell")
+    set(format_args --format env --shell ${run})
+    set(expected_file "${EXPECTED_DIR}/env-${run}.txt")
+  elseif(run MATCHES "^profile=(.*)$")
+    set(format_args --format ini --profile "${CMAKE_MATCH_1}")
+    set(expected_file "${EXPECTED_DIR}/ini-${CMAKE_MATCH_1}.txt")
+  else()
+    set(format_args --format ${run})
+    set(expected_file "${EXPECTED_DIR}/${run}.txt")
+  endif()
+  execute_process(COMMAND "${TOOL}" --now "${NOW}" ${format_args} "${input_arg}" ${stdin_args}
+    RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
+  file(READ "${expected_file}" expected)
+  if(NOT status STREQUAL "0" OR NOT "${stderr}" STREQUAL "" OR NOT "${stdout}" STREQUAL "${expected}")
+    string(APPEND failures "\n--- ${run}: exit ${status}, stderr [${stderr}]\n--- got:\n${stdout}--- expected (${expected_file}):\n${expected}")
+  endif()
+endforeach()
+if(failures)
+  message(FATAL_ERROR "awsauth-creds on ${INPUT}:${failures}")
+endif()
