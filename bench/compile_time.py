@@ -26,13 +26,13 @@ FLAGS = ["-std=c++17", "-O2", "-c"]
 
 # What a user TU should not instantiate: (label, pattern over `nm -C` symbol names).
 AUDIT = [
-    ("iostreams (basic_istream/ostream/ios, string streams)",
+    ("iostreams (`basic_istream` / `ostream` / `ios`, string streams)",
      r"basic_(i|o|io)stream|basic_ios<|basic_(i|o)?stringstream|basic_stringbuf"),
-    ("std::locale facets", r"std::locale|num_get|num_put|time_get|time_put"),
-    ("date::parse / date::format (from_stream / to_stream)", r"date::(from_stream|to_stream|parse|format)\b"),
-    ("<regex>", r"std::(__cxx11::)?(basic_regex|regex_traits)|__detail::_Compiler|__detail::_Executor"),
-    ("nlohmann::json (std::map objects)", r"basic_json<std::map"),
-    ("nlohmann::ordered_json (a second basic_json)", r"basic_json<nlohmann::json_abi_v[0-9_]+::ordered_map"),
+    ("`std::locale` facets", r"std::locale|num_get|num_put|time_get|time_put"),
+    ("`date::parse` / `date::format` (`from_stream` / `to_stream`)", r"date::(from_stream|to_stream|parse|format)\b"),
+    ("`<regex>`", r"std::(__cxx11::)?(basic_regex|regex_traits)|__detail::_Compiler|__detail::_Executor"),
+    ("`nlohmann::json` (objects in `std::map`)", r"basic_json<std::map"),
+    ("`nlohmann::ordered_json` (a second `basic_json`)", r"basic_json<nlohmann::json_abi_v[0-9_]+::ordered_map"),
 ]
 
 

@@ -267,7 +267,7 @@ def render_markdown(results, compile_result, repetitions, min_time, chart_link):
                        f"{row['peak_rss_mib']:.0f} MiB |")
         out += ["", f"Ratio **{c['ratio']:.2f}x** (includes only: {c['headers_only_ratio']:.2f}x)."]
         if c.get("audit"):
-            out += ["", f"What the awsauth TU instantiates, counted in the {c['audit']['symbols']} symbols it defines "
+            out += ["", f"What the awsauth TU instantiates, counted in the {c['audit']['symbols']:,} symbols it defines "
                     "at `-O0` (where every instantiated function is still emitted):", "",
                     "| of which | symbols |", "|---|---:|"]
             out += [f"| {count['what']} | {count['symbols']} |" for count in c["audit"]["counts"]]
