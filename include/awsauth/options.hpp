@@ -9,6 +9,8 @@ namespace awsauth {
 struct parse_options {
     /// Report members the model does not know as errors; by default they are skipped, since AWS adds members over time.
     bool reject_unknown_keys = false;
+    /// Check the value against the AWS model's constraints (awsauth::validate) and throw at the first violation.
+    bool validate = false;
 };
 
 struct dump_options {
