@@ -615,6 +615,49 @@ TEST_CASE("a string that is not UTF-8 is one violation, without its bytes", "[va
     CHECK(found.front() == awsauth::violation{"/ExternalId", "must be valid UTF-8"});
 }
 
+TEST_CASE("violations in secret members hold no run of the secret", "[validate]") {
+    // Realistic secrets broken every way a constraint can break: too long, too short, off-pattern, not UTF-8.
+    std::string saml_assertion;
+    for (std::size_t i = 0; saml_assertion.size() <= 100000; ++i)
+        saml_assertion += "PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxwPSJ1cm46b2FzaXM6bmFtZXM6dGM6U0FNTDoyLjA6cHJvdG9jb2wi" +
+                          std::to_string(i);
+    sts::AssumeRoleWithSAMLRequest saml = valid_value<sts::AssumeRoleWithSAMLRequest>();
+    saml.saml_assertion = saml_assertion;
+
+    sts::AssumeRoleWithWebIdentityRequest web = valid_value<sts::AssumeRoleWithWebIdentityRequest>();
+    web.web_identity_token.clear();
+    const std::string oidc_token =
+        "Atza%7CIQEBLjAsAhRFiXuWpUXuRvQ9PZL3GMFcYevydwIUFAHZwXZXXXXXXXXJnrulxKDHwy87oGKPznh0D6bE";
+    for (std::size_t i = 0; web.web_identity_token.size() <= 20000; ++i)
+        web.web_identity_token += oidc_token;
+
+    eks_auth::AssumeRoleForPodIdentityRequest pod{};
+    pod.cluster_name = "my-cluster";
+    const std::vector<std::string> pod_tokens{
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVmYXVsdDpteS1hcHAifQ",  // two parts
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVmYXVsdDpteS1hcHAifQ.c2ln+/",
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ\xFF\xFEZGVmYXVsdDpteS1hcHAifQ.c2ln",
+    };
+
+    std::size_t checked = 0;
+    const auto check = [&](const std::vector<awsauth::violation>& found, const std::string& secret) {
+        REQUIRE_FALSE(found.empty());
+        for (const auto& each : found) {
+            CHECK_FALSE(holds_a_run_of(each.message, secret));
+            CHECK_FALSE(holds_a_run_of(each.path, secret));
+            ++checked;
+        }
+    };
+    check(awsauth::validate(saml), saml.saml_assertion);
+    web.web_identity_token = web.web_identity_token.substr(0, 20001);
+    check(awsauth::validate(web), web.web_identity_token);
+    for (const auto& token : pod_tokens) {
+        pod.token = token;
+        check(awsauth::validate(pod), token);
+    }
+    CHECK(checked == 5);
+}
+
 namespace {
 
 using awsauth_test::read_file;
