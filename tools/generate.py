@@ -7,6 +7,7 @@ Reads tools/models/<service>-<version>.json (vendored, untouched) and tools/mode
     include/awsauth/response_metadata.hpp   awsauth::ResponseMetadata (boto3's, in no AWS model)
     include/awsauth/sts.hpp                  awsauth::sts::*
     include/awsauth/eks_auth.hpp             awsauth::eks_auth::*
+    include/awsauth/model_constraints.hpp    every struct's constraint table (see "Validation" below)
 
 Each header holds, per structure shape: the plain aggregate struct, its field table (JSON key and
 member pointer, the one thing the hand-written generic code in include/awsauth/ needs), and
@@ -17,6 +18,7 @@ Usage:
     python3 tools/generate.py           regenerate the headers
     python3 tools/generate.py --check   exit 1 if a committed header differs from what would be generated
     python3 tools/generate.py --vendor  copy the models from the installed botocore first
+    python3 tools/generate.py --vendor-unicode  rewrite tools/models/unicode-categories.json from unicodedata first
 
 Standard library only; the output is deterministic (same input, same bytes).
 """
