@@ -628,7 +628,7 @@ TEST_CASE("violations in secret members hold no run of the secret", "[validate]"
     web.web_identity_token.clear();
     const std::string oidc_token =
         "Atza%7CIQEBLjAsAhRFiXuWpUXuRvQ9PZL3GMFcYevydwIUFAHZwXZXXXXXXXXJnrulxKDHwy87oGKPznh0D6bE";
-    for (std::size_t i = 0; web.web_identity_token.size() <= 20000; ++i)
+    while (web.web_identity_token.size() <= 20000)
         web.web_identity_token += oidc_token;
 
     eks_auth::AssumeRoleForPodIdentityRequest pod{};
