@@ -42,10 +42,6 @@ inline constexpr bool has_constraints_v = false;
 template <class T>
 inline constexpr bool has_constraints_v<T, std::void_t<decltype(constraints_of(type_tag<T>{}))>> = is_described_v<T>;
 
-}  // namespace detail
-
-namespace detail {
-
 template <class Fields, class Rules, class Visitor, std::size_t... index>
 constexpr void visit_field_rules(const Fields& fields, const Rules& rules, Visitor& visit,
                                  std::index_sequence<index...>) {
