@@ -7,6 +7,7 @@ Reads tools/models/<service>-<version>.json (vendored, untouched) and tools/mode
     include/awsauth/response_metadata.hpp   awsauth::ResponseMetadata (boto3's, in no AWS model)
     include/awsauth/sts.hpp                  awsauth::sts::*
     include/awsauth/eks_auth.hpp             awsauth::eks_auth::*
+    include/awsauth/model_constraints.hpp    every struct's constraint table (see "Validation" below)
 
 Each header holds, per structure shape: the plain aggregate struct, its field table (JSON key and
 member pointer, the one thing the hand-written generic code in include/awsauth/ needs), and
@@ -17,6 +18,7 @@ Usage:
     python3 tools/generate.py           regenerate the headers
     python3 tools/generate.py --check   exit 1 if a committed header differs from what would be generated
     python3 tools/generate.py --vendor  copy the models from the installed botocore first
+    python3 tools/generate.py --vendor-unicode  rewrite tools/models/unicode-categories.json from unicodedata first
 
 Standard library only; the output is deterministic (same input, same bytes).
 """
@@ -389,6 +391,423 @@ def render_common(common):
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Validation: every constraint of the models (length, range, size, pattern) as one table per struct, written to
+# include/awsauth/model_constraints.hpp; include/awsauth/validate.hpp checks them. A pattern becomes a sequence of
+# character-class runs matched greedily (awsauth uses no regex engine), and anything the generator cannot turn into
+# that form, or a trait it does not know, stops it: no constraint is skipped silently.
+
+CONSTRAINTS_HEADER = "model_constraints.hpp"
+UNICODE_CATEGORIES = MODELS / "unicode-categories.json"
+VENDORED_CATEGORIES = ("L", "N", "Z")  # the \p{..} classes the models use; --vendor-unicode writes them
+
+# Shape and member traits the generator knows. Anything else might be a constraint (enum, a new length trait), so it
+# is refused until someone decides what it means.
+SHAPE_TRAITS = {"type", "documentation", "member", "key", "value", "members", "required", "exception", "error",
+                "fault", "sensitive", "min", "max", "pattern"}
+MEMBER_TRAITS = {"shape", "documentation", "location", "locationName"}
+CONSTRAINT_TRAITS = {"min", "max", "pattern"}
+
+INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
+ASCII_WORD = ((ord("0"), ord("9")), (ord("A"), ord("Z")), (ord("_"), ord("_")), (ord("a"), ord("z")))
+ASCII_DIGIT = ((ord("0"), ord("9")),)
+MAX_CODE_POINT = 0x10FFFF
+UNBOUNDED = None
+
+
+def merge_ranges(ranges):
+    """Sorted, disjoint, non-adjacent (first, last) code point ranges."""
+    merged = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return tuple(merged)
+
+
+def ranges_overlap(a, b):
+    return any(first <= other_last and other_first <= last for first, last in a for other_first, other_last in b)
+
+
+class PatternRefused(Exception):
+    pass
+
+
+class PatternReader:
+    """Turns a model pattern into runs (code point ranges, min count, max count or None).
+
+    The accepted language is what AWS's patterns use: bracket classes of literals, ranges, \\w and \\d (ASCII, as in
+    Java's default mode), \\p{L} \\p{N} \\p{Z}, \\uXXXX escapes and escaped punctuation; escaped punctuation outside a
+    class; each atom optionally followed by * or +. The whole string must match (AWS checks them as full matches).
+    """
+
+    METACHARACTERS = set(".^$|()[]{}*+?\\")
+
+    def __init__(self, source, categories):
+        self.source = source
+        self.categories = categories
+        self.at = 0
+
+    def refuse(self, reason):
+        raise PatternRefused(f"{reason} at offset {self.at}")
+
+    def peek(self, ahead=0):
+        index = self.at + ahead
+        return self.source[index] if index < len(self.source) else None
+
+    def take(self):
+        char = self.peek()
+        if char is None:
+            self.refuse("unexpected end")
+        self.at += 1
+        return char
+
+    def runs(self):
+        runs = []
+        while self.peek() is not None:
+            ranges = self.atom()
+            quantifier = self.peek()
+            if quantifier == "*":
+                self.at += 1
+                runs.append((ranges, 0, UNBOUNDED))
+            elif quantifier == "+":
+                self.at += 1
+                runs.append((ranges, 1, UNBOUNDED))
+            else:
+                runs.append((ranges, 1, 1))
+        if not runs:
+            raise PatternRefused("an empty pattern")
+        self.check_greedy_is_exact(runs)
+        return runs
+
+    def atom(self):
+        char = self.take()
+        if char == "[":
+            return self.bracket_class()
+        if char == "\\":
+            escaped = self.take()
+            if escaped.isalnum():
+                self.at -= 1
+                self.refuse(f"the escape \\{escaped} outside a class")
+            return ((ord(escaped), ord(escaped)),)
+        if char in self.METACHARACTERS:
+            self.at -= 1
+            self.refuse(f"the metacharacter {char!r} (groups, alternation, anchors, wildcards, ? and {{}} are "
+                        "not one of awsauth's matcher shapes)")
+        return ((ord(char), ord(char)),)
+
+    def bracket_class(self):
+        if self.peek() == "^":
+            self.refuse("a negated class")
+        ranges = []
+        while True:
+            char = self.peek()
+            if char is None:
+                self.refuse("an unclosed class")
+            if char == "]":
+                self.at += 1
+                break
+            item = self.class_item()
+            if isinstance(item, int) and self.peek() == "-" and self.peek(1) not in ("]", None):
+                self.at += 1
+                last = self.class_item()
+                if not isinstance(last, int):
+                    self.refuse("a range ending in a class escape")
+                if last < item:
+                    self.refuse("a reversed range")
+                ranges.append((item, last))
+            elif isinstance(item, int):
+                ranges.append((item, item))
+            else:
+                if self.peek() == "-" and self.peek(1) not in ("]", None):
+                    self.refuse("a range starting at a class escape")
+                ranges.extend(item)
+        if not ranges:
+            self.refuse("an empty class")
+        return merge_ranges(ranges)
+
+    def class_item(self):
+        """A code point (int) or a tuple of ranges for \\w, \\d, \\p{..}."""
+        char = self.take()
+        if char == "[":
+            self.at -= 1
+            self.refuse("a nested class or a literal '[' in a class")
+        if char != "\\":
+            return ord(char)
+        escaped = self.take()
+        if escaped == "w":
+            return ASCII_WORD
+        if escaped == "d":
+            return ASCII_DIGIT
+        if escaped == "p":
+            return self.category()
+        if escaped == "u":
+            return self.unicode_escape()
+        if escaped.isalnum():
+            self.at -= 1
+            self.refuse(f"the escape \\{escaped}")
+        return ord(escaped)
+
+    def category(self):
+        if self.take() != "{":
+            self.refuse("\\p without {")
+        end = self.source.find("}", self.at)
+        if end < 0:
+            self.refuse("\\p{ without }")
+        name = self.source[self.at:end]
+        if name not in self.categories:
+            self.refuse(f"the Unicode category \\p{{{name}}}, which tools/models/unicode-categories.json lacks")
+        self.at = end + 1
+        return tuple(self.categories[name])
+
+    def unicode_escape(self):
+        digits = ""
+        while len(digits) < 6 and self.peek() is not None and self.peek() in "0123456789abcdefABCDEF":
+            digits += self.take()
+        if len(digits) < 4:
+            self.refuse("a \\u escape with fewer than four hex digits")
+        value = int(digits, 16)
+        # Java reads exactly four digits, so `\u10000` would be U+1000 then '0'. AWS's documentation writes the
+        # supplementary planes as `\u10000-\u10FFFF` and means U+10000..U+10FFFF; anything else that long is ambiguous.
+        if len(digits) > 4 and not 0x10000 <= value <= MAX_CODE_POINT:
+            self.refuse(f"the ambiguous escape \\u{digits}")
+        return value
+
+    def check_greedy_is_exact(self, runs):
+        """Greedy matching without backtracking is exact when no repeated run shares a code point with a run that may
+        come right after it."""
+        for index, (ranges, _, maximum) in enumerate(runs):
+            if maximum is not UNBOUNDED:
+                continue
+            for following, minimum, _ in runs[index + 1:]:
+                if ranges_overlap(ranges, following):
+                    raise PatternRefused(f"run {index + 1} can take what a later run needs (matching it would "
+                                         "need backtracking)")
+                if minimum > 0:
+                    break
+
+
+def read_unicode_categories():
+    table = read_json(UNICODE_CATEGORIES)
+    return {name: [tuple(r) for r in ranges] for name, ranges in table["categories"].items()}
+
+
+def pattern_runs(source, categories, where):
+    try:
+        return PatternReader(source, categories).runs()
+    except PatternRefused as refusal:
+        raise SystemExit(f"{GENERATOR}: {where} has the pattern {source!r}, which is not one of awsauth's matcher "
+                         f"shapes ({refusal}); extend the generator and include/awsauth/constraints.hpp")
+
+
+def bound(shape, trait, where, lowest, highest):
+    value = shape.get(trait)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
+        raise SystemExit(f"{GENERATOR}: {where} has {trait} {value!r}, out of what awsauth can check")
+    return value
+
+
+class ConstraintWriter:
+    """The rule expressions of every struct member, and the pattern tables they point to."""
+
+    def __init__(self, categories):
+        self.categories = categories
+        self.patterns = {}  # source -> C++ name, in order of first use
+        self.classes = {}  # ranges -> C++ name
+        self.pattern_lines = []
+
+    def check_traits(self, traits, known, where):
+        unknown = sorted(set(traits) - known)
+        if unknown:
+            raise SystemExit(f"{GENERATOR}: {where} has {', '.join(unknown)}, which awsauth's validation does not "
+                             "know; decide what it means in tools/generate.py")
+
+    def rule(self, model, prefix, shape_name, where):
+        """(C++ type, C++ expression) of the rule for a value of shape `shape_name`."""
+        shape = model.shapes[shape_name]
+        self.check_traits(shape, SHAPE_TRAITS, f"shape {shape_name}")
+        kind = shape["type"]
+        if kind == "string":
+            minimum = bound(shape, "min", where, 0, 2 ** 32)
+            maximum = bound(shape, "max", where, 0, 2 ** 32)
+            if minimum is not None and maximum is not None and minimum > maximum:
+                raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
+            source = shape.get("pattern")
+            if minimum is None and maximum is None and source is None:
+                return "no_rule", "no_rule{}"
+            pattern = "nullptr" if source is None else "&model_patterns::" + self.pattern(prefix, shape_name, source,
+                                                                                             where)
+            limit = "unbounded" if maximum is None else str(maximum)
+            return "string_rule", f"string_rule{{{minimum or 0}, {limit}, {pattern}}}"
+        if kind == "integer":
+            if "pattern" in shape:
+                raise SystemExit(f"{GENERATOR}: {where} is an integer with a pattern")
+            minimum = bound(shape, "min", where, INT32_MIN, INT32_MAX)
+            maximum = bound(shape, "max", where, INT32_MIN, INT32_MAX)
+            if minimum is None and maximum is None:
+                return "no_rule", "no_rule{}"
+            low = INT32_MIN if minimum is None else minimum
+            high = INT32_MAX if maximum is None else maximum
+            if low > high:
+                raise SystemExit(f"{GENERATOR}: {where} has min {low} above max {high}")
+            return "integer_rule", f"integer_rule{{{low}, {high}}}"
+        if kind == "list":
+            if "pattern" in shape:
+                raise SystemExit(f"{GENERATOR}: {where} is a list with a pattern")
+            self.check_traits(shape["member"], MEMBER_TRAITS, f"the member of {shape_name}")
+            element_type, element = self.rule(model, prefix, shape["member"]["shape"], f"{where}[]")
+            minimum = bound(shape, "min", where, 0, 2 ** 32)
+            maximum = bound(shape, "max", where, 0, 2 ** 32)
+            if minimum is None and maximum is None and element_type == "no_rule":
+                return "no_rule", "no_rule{}"
+            if minimum is not None and maximum is not None and minimum > maximum:
+                raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
+            limit = "unbounded" if maximum is None else str(maximum)
+            rule_type = f"list_rule<{element_type}>"
+            return rule_type, f"{rule_type}{{{minimum or 0}, {limit}, {element}}}"
+        if kind == "map":
+            if CONSTRAINT_TRAITS & set(shape):
+                raise SystemExit(f"{GENERATOR}: {where} is a map with a size or pattern constraint, which awsauth "
+                                 "does not check yet")
+            for part in ("key", "value"):
+                self.check_traits(shape[part], MEMBER_TRAITS, f"the {part} of {shape_name}")
+            key_type, key = self.rule(model, prefix, shape["key"]["shape"], f"{where}{{key}}")
+            value_type, value = self.rule(model, prefix, shape["value"]["shape"], f"{where}{{}}")
+            if (key_type, value_type) == ("no_rule", "no_rule"):
+                return "no_rule", "no_rule{}"
+            rule_type = f"map_rule<{key_type}, {value_type}>"
+            return rule_type, f"{rule_type}{{{key}, {value}}}"
+        if CONSTRAINT_TRAITS & set(shape):
+            raise SystemExit(f"{GENERATOR}: {where} is a {kind} with a constraint, which awsauth does not check")
+        return "no_rule", "no_rule{}"
+
+    def pattern(self, prefix, shape_name, source, where):
+        if source in self.patterns:
+            return self.patterns[source]
+        if not all(0x20 < ord(c) < 0x7F for c in source) or "??" in source:
+            raise SystemExit(f"{GENERATOR}: {where} has a pattern with a character awsauth does not put in C++")
+        runs = pattern_runs(source, self.categories, where)
+        name = f"{prefix}_{snake_case(checked_literal(shape_name))}"
+        self.patterns[source] = name
+        lines = self.pattern_lines
+        run_entries = []
+        for ranges, minimum, maximum in runs:
+            class_name = self.character_class(name, ranges)
+            limit = "unbounded" if maximum is UNBOUNDED else str(maximum)
+            run_entries.append(f"{{{{{class_name}, {len(ranges)}}}, {minimum}, {limit}}}")
+        lines.append(f"inline constexpr pattern_run {name}_runs[] = {{")
+        lines += [f"    {entry}," for entry in run_entries]
+        lines.append("};")
+        literal = source.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'inline constexpr pattern {name}{{"{literal}", {name}_runs, {len(runs)}}};')
+        lines.append("")
+        return name
+
+    def character_class(self, pattern_name, ranges):
+        if ranges in self.classes:
+            return self.classes[ranges]
+        taken = sum(name.startswith(f"{pattern_name}_class") for name in self.classes.values())
+        name = f"{pattern_name}_class" + (f"_{taken + 1}" if taken else "")
+        self.classes[ranges] = name
+        entries = [f"{{0x{first:X}, 0x{last:X}}}," for first, last in ranges]
+        self.pattern_lines.append(f"inline constexpr code_point_range {name}[] = {{")
+        line = ""
+        for entry in entries:
+            if line and len("    ") + len(line) + 1 + len(entry) > LINE_WIDTH:
+                self.pattern_lines.append("    " + line)
+                line = entry
+            else:
+                line = f"{line} {entry}" if line else entry
+        self.pattern_lines.append("    " + line)
+        self.pattern_lines.append("};")
+        return name
+
+    def table(self, model, prefix, name):
+        """constraints_of(type_tag<Name>): one rule per field, in field-table order."""
+        shape = model.shapes[name]
+        self.check_traits(shape, SHAPE_TRAITS, f"shape {name}")
+        entries = []
+        for key, member in shape["members"].items():
+            self.check_traits(member, MEMBER_TRAITS, f"{name}.{key}")
+            _, expression = self.rule(model, prefix, member["shape"], f"{name}.{key}")
+            entries.append((expression, key))
+        lines = [f"constexpr auto constraints_of(type_tag<{name}>) noexcept {{"]
+        if entries:
+            lines.append("    return std::make_tuple(")
+            for index, (expression, key) in enumerate(entries):
+                ending = ");" if index == len(entries) - 1 else ","
+                lines.append(f"        {expression}{ending}  // {key}")
+        else:
+            lines.append("    return std::make_tuple();")
+        lines.append("}")
+        return lines
+
+
+def render_constraints(models, common):
+    writer = ConstraintWriter(read_unicode_categories())
+    sections = []
+    for namespace, prefix, model in [("awsauth", "common", common)] + [
+            (f"awsauth::{service.namespace}", service.namespace, model) for service, model in models]:
+        section = [f"namespace {namespace} {{", ""]
+        for name in model.structures():
+            section += writer.table(model, prefix, name)
+            section.append("")
+        section.append(f"}}  // namespace {namespace}")
+        sections.append(section)
+    version = read_json(UNICODE_CATEGORIES)["unicode_version"]
+    lines = [
+        f"// awsauth/{CONSTRAINTS_HEADER}: every constraint of the AWS models, one rule per struct member, and the "
+        "patterns as",
+        "// character-class runs (see include/awsauth/constraints.hpp). include/awsauth/validate.hpp checks them.",
+        f"// Generated by {GENERATOR} from tools/models/ (Unicode {version} categories from "
+        "tools/models/unicode-categories.json).",
+        f"// Do not edit: change the generator or the overlay and run `python3 {GENERATOR}`.",
+        "// clang-format off",
+        "#pragma once",
+        "",
+        "#include <awsauth/constraints.hpp>",
+        "#include <awsauth/eks_auth.hpp>",
+        "#include <awsauth/fields.hpp>",
+        f"#include <awsauth/{RESPONSE_METADATA_HEADER}>",
+        "#include <awsauth/sts.hpp>",
+        "",
+        "#include <tuple>",
+        "",
+    ]
+    lines += ["namespace awsauth::model_patterns {", ""] + writer.pattern_lines
+    lines += ["}  // namespace awsauth::model_patterns", ""]
+    for section in sections:
+        lines += section + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def vendor_unicode_categories():
+    """Writes the code point ranges of the \\p{..} classes from Python's unicodedata, so that the generated header does
+    not depend on which Python runs the generator."""
+    import unicodedata
+
+    ranges = {name: [] for name in VENDORED_CATEGORIES}
+    for code_point in range(MAX_CODE_POINT + 1):
+        major = unicodedata.category(chr(code_point))[0]
+        if major in ranges:
+            current = ranges[major]
+            if current and current[-1][1] == code_point - 1:
+                current[-1][1] = code_point
+            else:
+                current.append([code_point, code_point])
+    table = {
+        "//": "Unicode general categories (major classes) as code point ranges, written by "
+              "`python3 tools/generate.py --vendor-unicode` from Python's unicodedata.",
+        "unicode_version": unicodedata.unidata_version,
+        "categories": ranges,
+    }
+    text = json.dumps(table, indent=None, separators=(",", ":"))
+    UNICODE_CATEGORIES.write_text(text.replace('],[', '],\n[') + "\n", encoding="utf-8")
+
+
 def vendor_models():
     import botocore  # only this mode needs botocore; generating does not
 
@@ -404,13 +823,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if the committed headers are stale")
     parser.add_argument("--vendor", action="store_true", help="copy the models from the installed botocore first")
+    parser.add_argument("--vendor-unicode", action="store_true",
+                        help="rewrite tools/models/unicode-categories.json from Python's unicodedata first")
     arguments = parser.parse_args()
     if arguments.vendor:
         vendor_models()
+    if arguments.vendor_unicode:
+        vendor_unicode_categories()
     botocore_version, models, common = load_models()
     outputs = {INCLUDE / RESPONSE_METADATA_HEADER: render_common(common)}
     for service, model in models:
         outputs[INCLUDE / service.header] = render_service(service, model, botocore_version)
+    outputs[INCLUDE / CONSTRAINTS_HEADER] = render_constraints(models, common)
     stale = [path for path, text in outputs.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if arguments.check:
         for path in stale:

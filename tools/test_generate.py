@@ -126,5 +126,159 @@ class Output(unittest.TestCase):
         self.assertIn('field{"A", &S::a}', text)
 
 
+CATEGORIES = {"L": [(0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6)], "N": [(0x30, 0x39)], "Z": [(0x20, 0x20)]}
+
+
+def runs(source):
+    return generate.PatternReader(source, CATEGORIES).runs()
+
+
+def ascii_ranges(*chars):
+    return generate.merge_ranges((ord(c), ord(c)) for c in chars)
+
+
+class PatternShapes(unittest.TestCase):
+    """Every pattern shape the models use becomes runs; \\w and \\d are ASCII, as in Java's default mode."""
+
+    def test_a_class_repeated_is_one_run(self):
+        word = generate.ASCII_WORD
+        self.assertEqual(runs("[\\w+=,.@-]*"),
+                         [(generate.merge_ranges(word + ascii_ranges("+", "=", ",", ".", "@", "-")), 0, None)])
+        self.assertEqual(runs("[\\d]*"), [(((0x30, 0x39),), 0, None)])
+        self.assertEqual(runs("[\\w]+"), [(generate.merge_ranges(word), 1, None)])
+
+    def test_hex_escapes_and_ranges_are_code_points(self):
+        self.assertEqual(runs("[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+"),
+                         [(((0x09, 0x0A), (0x0D, 0x0D), (0x20, 0xFF)), 1, None)])
+
+    def test_the_supplementary_planes_as_aws_writes_them(self):
+        self.assertEqual(runs("[\\uE000-\\uFFFD\\u10000-\\u10FFFF]+"),
+                         [(((0xE000, 0xFFFD), (0x10000, 0x10FFFF)), 1, None)])
+
+    def test_unicode_categories_come_from_the_vendored_table(self):
+        self.assertEqual(runs("[\\p{L}\\p{Z}\\p{N}_\\-]+")[0][0],
+                         generate.merge_ranges(CATEGORIES["L"] + CATEGORIES["N"] + CATEGORIES["Z"]
+                                               + [(0x5F, 0x5F), (0x2D, 0x2D)]))
+
+    def test_a_hyphen_after_a_range_or_at_the_end_is_literal(self):
+        self.assertEqual(runs("[0-9-_]")[0][0], generate.merge_ranges([(0x30, 0x39), (0x2D, 0x2D), (0x5F, 0x5F)]))
+        self.assertEqual(runs("[a-]")[0][0], ascii_ranges("a", "-"))
+
+    def test_a_first_character_then_the_rest(self):
+        self.assertEqual([(minimum, maximum) for _, minimum, maximum in runs("[0-9A-Za-z][A-Za-z0-9\\-_]*")],
+                         [(1, 1), (0, None)])
+
+    def test_the_jwt_shape_is_three_runs_between_literal_dots(self):
+        parsed = runs("[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+")
+        self.assertEqual([(minimum, maximum) for _, minimum, maximum in parsed], [(1, None), (1, 1)] * 2 + [(1, None)])
+        self.assertEqual(parsed[1][0], ascii_ranges("."))
+
+    def test_every_pattern_of_the_vendored_models_is_classified(self):
+        _, models, _ = generate.load_models()
+        categories = generate.read_unicode_categories()
+        patterns = {shape["pattern"] for _, model in models for shape in model.shapes.values() if "pattern" in shape}
+        self.assertEqual(len(patterns), 13)
+        for source in patterns:
+            self.assertTrue(generate.PatternReader(source, categories).runs())
+
+
+class VendoredUnicodeCategories(unittest.TestCase):
+    def test_known_code_points_are_in_their_category(self):
+        categories = generate.read_unicode_categories()
+
+        def category_of(code_point):
+            return [name for name, ranges in categories.items() if any(a <= code_point <= b for a, b in ranges)]
+
+        expected = {0x41: ["L"], 0xE9: ["L"], 0x65E5: ["L"], 0x20000: ["L"], 0x39: ["N"], 0x660: ["N"], 0xBD: ["N"],
+                    0x20: ["Z"], 0xA0: ["Z"], 0x3000: ["Z"], 0x2028: ["Z"], 0x24: [], 0x5F: [], 0x1F600: [], 0x301: []}
+        for code_point, names in expected.items():
+            with self.subTest(code_point=hex(code_point)):
+                self.assertEqual(category_of(code_point), names)
+
+
+class PatternRefusals(unittest.TestCase):
+    def test_what_is_not_a_matcher_shape_is_refused_with_the_reason(self):
+        cases = {
+            "(a|b)": "metacharacter '\\('",
+            "a|b": "metacharacter '\\|'",
+            "[^a]*": "negated class",
+            "a?": "metacharacter '\\?'",
+            "[a-z]{2}": "metacharacter '\\{'",
+            "^abc$": "metacharacter '\\^'",
+            ".*": "metacharacter '\\.'",
+            "\\s*": "escape \\\\s outside a class",
+            "[\\s]": "escape \\\\s",
+            "[\\p{Lu}]": "category",
+            "[a-z]*[a-z]": "backtracking",
+            "[a-z]*[0-9]*[a-z]": "backtracking",
+            "[\\u00FFA]": "ambiguous escape",
+            "[\\u12]": "fewer than four",
+            "[\\w-x]": "class escape",
+            "[]": "empty class",
+            "[z-a]": "reversed range",
+            "[abc": "unclosed class",
+            "": "empty pattern",
+        }
+        for source, reason in cases.items():
+            with self.subTest(source=source):
+                with self.assertRaisesRegex(generate.PatternRefused, reason):
+                    runs(source)
+
+    def test_the_generator_stops_on_a_pattern_it_cannot_classify(self):
+        model = model_with({"Id": {"type": "string", "pattern": "(a|b)+"}, "S": structure({"I": {"shape": "Id"}})})
+        writer = generate.ConstraintWriter(CATEGORIES)
+        with self.assertRaisesRegex(SystemExit, "S.I has the pattern '\\(a\\|b\\)\\+', which is not one of"):
+            writer.table(model, "test", "S")
+
+
+class ConstraintTables(unittest.TestCase):
+    def table(self, shapes, name="S"):
+        return "\n".join(generate.ConstraintWriter(CATEGORIES).table(model_with(shapes), "test", name))
+
+    def test_one_rule_per_member_in_model_order(self):
+        text = self.table({
+            "Name": {"type": "string", "min": 2, "max": 64, "pattern": "[\\w]*"},
+            "Seconds": {"type": "integer", "min": 900, "max": 43200},
+            "Count": {"type": "integer", "min": 0},
+            "Names": {"type": "list", "member": {"shape": "Name"}, "max": 50},
+            "Free": {"type": "string", "min": 1},
+            "S": structure({"N": {"shape": "Name"}, "D": {"shape": "Seconds"}, "C": {"shape": "Count"},
+                            "L": {"shape": "Names"}, "F": {"shape": "Free"}, "P": {"shape": "String"}}),
+        })
+        self.assertIn("string_rule{2, 64, &model_patterns::test_name},  // N", text)
+        self.assertIn("integer_rule{900, 43200},  // D", text)
+        self.assertIn("integer_rule{0, 2147483647},  // C", text)
+        self.assertIn("list_rule<string_rule>{0, 50, string_rule{2, 64, &model_patterns::test_name}},  // L", text)
+        self.assertIn("string_rule{1, unbounded, nullptr},  // F", text)
+        self.assertIn("no_rule{});  // P", text)
+
+    def test_an_unknown_trait_is_refused_rather_than_skipped(self):
+        for trait, value in (("enum", ["A", "B"]), ("deprecated", True)):
+            with self.subTest(trait=trait):
+                shapes = {"Kind": {"type": "string", trait: value}, "S": structure({"K": {"shape": "Kind"}})}
+                with self.assertRaisesRegex(SystemExit, f"has {trait}, which awsauth's validation does not know"):
+                    self.table(shapes)
+
+    def test_an_unknown_member_trait_is_refused(self):
+        shapes = {"S": structure({"K": {"shape": "String", "idempotencyToken": True}})}
+        with self.assertRaisesRegex(SystemExit, "S.K has idempotencyToken"):
+            self.table(shapes)
+
+    def test_constraints_awsauth_cannot_check_are_refused(self):
+        cases = {
+            "a pattern on an integer": {"type": "integer", "pattern": "[0-9]*"},
+            "min above max": {"type": "string", "min": 5, "max": 2},
+            "a size on a map": {"type": "map", "key": {"shape": "String"}, "value": {"shape": "String"}, "max": 3},
+            "a non-integer bound": {"type": "string", "max": 2.5},
+            "a bound beyond 32 bits": {"type": "integer", "max": 2 ** 31},
+        }
+        for why, shape in cases.items():
+            with self.subTest(why):
+                with self.assertRaises(SystemExit):
+                    self.table({"X": shape, "S": structure({"K": {"shape": "X"}})})
+        with self.assertRaisesRegex(SystemExit, "structure with a constraint"):
+            self.table({"T": structure({}, min=1), "S": structure({"K": {"shape": "T"}})})
+
+
 if __name__ == "__main__":
     unittest.main()

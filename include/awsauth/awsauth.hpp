@@ -11,4 +11,5 @@
 #include <awsauth/response_metadata.hpp>
 #include <awsauth/sts.hpp>
 #include <awsauth/timestamp.hpp>
+#include <awsauth/validate.hpp>
 #include <awsauth/version.hpp>

@@ -17,6 +17,8 @@ struct parse_options {
     /// Longest JSON text accepted, in bytes. The largest legitimate document (an AssumeRoleWithSAML request with a
     /// 100,000-character assertion) is about a tenth of the default.
     std::size_t max_document_size = std::size_t{1} << 20;
+    /// Check the value against the AWS model's constraints (awsauth::validate) and throw at the first violation.
+    bool validate = false;
 };
 
 struct dump_options {

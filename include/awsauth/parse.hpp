@@ -6,6 +6,7 @@
 #include <awsauth/fields.hpp>
 #include <awsauth/json.hpp>
 #include <awsauth/options.hpp>
+#include <awsauth/validate.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -62,6 +63,7 @@ T parse(std::string_view json_text, const parse_options& options = {}) {
     const nlohmann::json document = detail::parse_document(json_text, options);
     T value{};
     detail::read_value(document, value, nullptr, options);
+    if (options.validate) detail::throw_first_violation(value);
     return value;
 }
 
