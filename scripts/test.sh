@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the unit tests in C++17 and C++20, warnings as errors, and the check that the
-# generated headers are fresh. CXX picks the compiler (default: the system's c++), BUILD_DIR the build folder;
-# further arguments go to CMake's configure step.
+# Builds and runs every test: the unit tests in C++17 and C++20 (and once against the single header), every
+# public header compiled on its own, all with warnings as errors; the consumer projects; the checks that the
+# generated headers and the single header are fresh. CXX picks the compiler (default: the system's c++),
+# BUILD_DIR the build folder; further arguments go to CMake's configure step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,4 +10,4 @@ scripts/install-dependencies.sh
 build_dir="${BUILD_DIR:-build}"
 cmake -S . -B "$build_dir" -DAWSAUTH_TEST=ON -DAWSAUTH_EXAMPLES=ON -DAWSAUTH_WERROR=ON "$@"
 cmake --build "$build_dir" -j "$(nproc)"
-ctest --test-dir "$build_dir" --output-on-failure
+ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"

@@ -166,7 +166,8 @@ inline std::string_view read_timestamp(std::string_view text, timestamp& out) no
             if (!read_digits(p, end, 2, offset_minute_part)) return "offset minutes must be 2 digits";
             if (offset_hours > 23) return "offset hours out of range";
             if (offset_minute_part > 59) return "offset minutes out of range";
-            offset_minutes = (zone == '-' ? -1 : 1) * (offset_hours * 60 + offset_minute_part);
+            const int offset = offset_hours * 60 + offset_minute_part;
+            offset_minutes = zone == '-' ? -offset : offset;
         } else {
             return is_digit(zone) ? "second must be 2 digits" : "unexpected text after the seconds";
         }
@@ -174,7 +175,8 @@ inline std::string_view read_timestamp(std::string_view text, timestamp& out) no
     }
 
     const std::int64_t days = date::sys_days{ymd}.time_since_epoch().count();
-    const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    const int second_of_day = hour * 3600 + minute * 60 + second;
+    const std::int64_t seconds = days * 86400 + second_of_day - offset_minutes * 60;
     const std::int64_t count = seconds * microseconds_per_second + microseconds;
     if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
         return out_of_range;
