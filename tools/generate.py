@@ -593,6 +593,13 @@ def read_unicode_categories():
     return {name: [tuple(r) for r in ranges] for name, ranges in table["categories"].items()}
 
 
+def pattern_literal(source):
+    """The pattern as a C++ string literal: raw where it has backslashes, so it reads as the model writes it."""
+    if "\\" in source and ')"' not in source:
+        return f'R"({source})"'
+    return '"' + source.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def pattern_runs(source, categories, where):
     try:
         return PatternReader(source, categories).runs()
@@ -701,8 +708,7 @@ class ConstraintWriter:
         lines.append(f"inline constexpr pattern_run {name}_runs[] = {{")
         lines += [f"    {entry}," for entry in run_entries]
         lines.append("};")
-        literal = source.replace("\\", "\\\\").replace('"', '\\"')
-        lines.append(f'inline constexpr pattern {name}{{"{literal}", {name}_runs, {len(runs)}}};')
+        lines.append(f"inline constexpr pattern {name}{{{pattern_literal(source)}, {name}_runs, {len(runs)}}};")
         lines.append("")
         return name
 

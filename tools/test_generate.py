@@ -181,6 +181,12 @@ class PatternShapes(unittest.TestCase):
         for source in patterns:
             self.assertTrue(generate.PatternReader(source, categories).runs())
 
+    def test_a_pattern_with_backslashes_is_a_raw_literal_and_any_other_a_plain_one(self):
+        self.assertEqual(generate.pattern_literal("[\\w+=,.@-]*"), 'R"([\\w+=,.@-]*)"')
+        self.assertEqual(generate.pattern_literal("[a-z]+"), '"[a-z]+"')
+        # A raw literal cannot hold its own closing sequence; such a pattern is escaped instead.
+        self.assertEqual(generate.pattern_literal('[\\d)"]'), '"[\\\\d)\\"]"')
+
 
 class VendoredUnicodeCategories(unittest.TestCase):
     def test_known_code_points_are_in_their_category(self):

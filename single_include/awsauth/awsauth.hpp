@@ -2545,7 +2545,7 @@ inline constexpr code_point_range sts_arn_type_class[] = {
 inline constexpr pattern_run sts_arn_type_runs[] = {
     {{sts_arn_type_class, 7}, 1, unbounded},
 };
-inline constexpr pattern sts_arn_type{"[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+", sts_arn_type_runs, 1};
+inline constexpr pattern sts_arn_type{R"([\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+)", sts_arn_type_runs, 1};
 
 inline constexpr code_point_range sts_tag_key_type_class[] = {
     {0x20, 0x20}, {0x2B, 0x2B}, {0x2D, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A}, {0xA0, 0xA0},
@@ -2682,12 +2682,12 @@ inline constexpr code_point_range sts_tag_key_type_class[] = {
 inline constexpr pattern_run sts_tag_key_type_runs[] = {
     {{sts_tag_key_type_class, 742}, 1, unbounded},
 };
-inline constexpr pattern sts_tag_key_type{"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+", sts_tag_key_type_runs, 1};
+inline constexpr pattern sts_tag_key_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]+)", sts_tag_key_type_runs, 1};
 
 inline constexpr pattern_run sts_tag_value_type_runs[] = {
     {{sts_tag_key_type_class, 742}, 0, unbounded},
 };
-inline constexpr pattern sts_tag_value_type{"[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*", sts_tag_value_type_runs, 1};
+inline constexpr pattern sts_tag_value_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", sts_tag_value_type_runs, 1};
 
 inline constexpr code_point_range sts_role_session_name_type_class[] = {
     {0x2B, 0x2E}, {0x30, 0x39}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
@@ -2695,7 +2695,7 @@ inline constexpr code_point_range sts_role_session_name_type_class[] = {
 inline constexpr pattern_run sts_role_session_name_type_runs[] = {
     {{sts_role_session_name_type_class, 6}, 0, unbounded},
 };
-inline constexpr pattern sts_role_session_name_type{"[\\w+=,.@-]*", sts_role_session_name_type_runs, 1};
+inline constexpr pattern sts_role_session_name_type{R"([\w+=,.@-]*)", sts_role_session_name_type_runs, 1};
 
 inline constexpr code_point_range sts_unrestricted_session_policy_document_type_class[] = {
     {0x9, 0xA}, {0xD, 0xD}, {0x20, 0xFF},
@@ -2703,7 +2703,7 @@ inline constexpr code_point_range sts_unrestricted_session_policy_document_type_
 inline constexpr pattern_run sts_unrestricted_session_policy_document_type_runs[] = {
     {{sts_unrestricted_session_policy_document_type_class, 3}, 1, unbounded},
 };
-inline constexpr pattern sts_unrestricted_session_policy_document_type{"[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+", sts_unrestricted_session_policy_document_type_runs, 1};
+inline constexpr pattern sts_unrestricted_session_policy_document_type{R"([\u0009\u000A\u000D\u0020-\u00FF]+)", sts_unrestricted_session_policy_document_type_runs, 1};
 
 inline constexpr code_point_range sts_external_id_type_class[] = {
     {0x2B, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
@@ -2711,12 +2711,12 @@ inline constexpr code_point_range sts_external_id_type_class[] = {
 inline constexpr pattern_run sts_external_id_type_runs[] = {
     {{sts_external_id_type_class, 5}, 0, unbounded},
 };
-inline constexpr pattern sts_external_id_type{"[\\w+=,.@:\\/-]*", sts_external_id_type_runs, 1};
+inline constexpr pattern sts_external_id_type{R"([\w+=,.@:\/-]*)", sts_external_id_type_runs, 1};
 
 inline constexpr pattern_run sts_serial_number_type_runs[] = {
     {{sts_external_id_type_class, 5}, 0, unbounded},
 };
-inline constexpr pattern sts_serial_number_type{"[\\w+=/:,.@-]*", sts_serial_number_type_runs, 1};
+inline constexpr pattern sts_serial_number_type{R"([\w+=/:,.@-]*)", sts_serial_number_type_runs, 1};
 
 inline constexpr code_point_range sts_token_code_type_class[] = {
     {0x30, 0x39},
@@ -2724,7 +2724,7 @@ inline constexpr code_point_range sts_token_code_type_class[] = {
 inline constexpr pattern_run sts_token_code_type_runs[] = {
     {{sts_token_code_type_class, 1}, 0, unbounded},
 };
-inline constexpr pattern sts_token_code_type{"[\\d]*", sts_token_code_type_runs, 1};
+inline constexpr pattern sts_token_code_type{R"([\d]*)", sts_token_code_type_runs, 1};
 
 inline constexpr code_point_range sts_access_key_id_type_class[] = {
     {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
@@ -2732,7 +2732,7 @@ inline constexpr code_point_range sts_access_key_id_type_class[] = {
 inline constexpr pattern_run sts_access_key_id_type_runs[] = {
     {{sts_access_key_id_type_class, 4}, 0, unbounded},
 };
-inline constexpr pattern sts_access_key_id_type{"[\\w]*", sts_access_key_id_type_runs, 1};
+inline constexpr pattern sts_access_key_id_type{R"([\w]*)", sts_access_key_id_type_runs, 1};
 
 inline constexpr code_point_range sts_assumed_role_id_type_class[] = {
     {0x2B, 0x2E}, {0x30, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
@@ -2740,12 +2740,12 @@ inline constexpr code_point_range sts_assumed_role_id_type_class[] = {
 inline constexpr pattern_run sts_assumed_role_id_type_runs[] = {
     {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
 };
-inline constexpr pattern sts_assumed_role_id_type{"[\\w+=,.@:-]*", sts_assumed_role_id_type_runs, 1};
+inline constexpr pattern sts_assumed_role_id_type{R"([\w+=,.@:-]*)", sts_assumed_role_id_type_runs, 1};
 
 inline constexpr pattern_run sts_federated_id_type_runs[] = {
     {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
 };
-inline constexpr pattern sts_federated_id_type{"[\\w+=,.@\\:-]*", sts_federated_id_type_runs, 1};
+inline constexpr pattern sts_federated_id_type{R"([\w+=,.@\:-]*)", sts_federated_id_type_runs, 1};
 
 inline constexpr code_point_range eks_auth_cluster_name_class[] = {
     {0x30, 0x39}, {0x41, 0x5A}, {0x61, 0x7A},
@@ -2757,7 +2757,7 @@ inline constexpr pattern_run eks_auth_cluster_name_runs[] = {
     {{eks_auth_cluster_name_class, 3}, 1, 1},
     {{eks_auth_cluster_name_class_2, 5}, 0, unbounded},
 };
-inline constexpr pattern eks_auth_cluster_name{"[0-9A-Za-z][A-Za-z0-9\\-_]*", eks_auth_cluster_name_runs, 2};
+inline constexpr pattern eks_auth_cluster_name{R"([0-9A-Za-z][A-Za-z0-9\-_]*)", eks_auth_cluster_name_runs, 2};
 
 inline constexpr code_point_range eks_auth_jwt_token_class[] = {
     {0x2D, 0x2D}, {0x30, 0x39}, {0x3D, 0x3D}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
@@ -2772,7 +2772,7 @@ inline constexpr pattern_run eks_auth_jwt_token_runs[] = {
     {{eks_auth_jwt_token_class_2, 1}, 1, 1},
     {{eks_auth_jwt_token_class, 6}, 1, unbounded},
 };
-inline constexpr pattern eks_auth_jwt_token{"[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+", eks_auth_jwt_token_runs, 5};
+inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+)", eks_auth_jwt_token_runs, 5};
 
 }  // namespace awsauth::model_patterns
 
