@@ -21,50 +21,9 @@ namespace detail {
 // What a secret value prints as, whatever its type: a JSON string, so the line stays JSON-like.
 inline constexpr std::string_view redacted_value = "\"***\"";
 
-// The escapes nlohmann's dump writes, so a printed string reads as JSON. A string that is not UTF-8 (which dump
-// refuses) still prints, its non-ASCII bytes as \xNN: a debug line shows what is there rather than fail.
 inline void append_quoted(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789abcdef";
-    const bool utf8 = is_valid_utf8(text);
     out += '"';
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (byte < 0x20) {
-                    out += "\\u00";
-                    out += hex[byte >> 4];
-                    out += hex[byte & 0xF];
-                } else if (byte >= 0x80 && !utf8) {
-                    out += "\\x";
-                    out += hex[byte >> 4];
-                    out += hex[byte & 0xF];
-                } else {
-                    out += c;
-                }
-        }
-    }
+    append_escaped(out, text);
     out += '"';
 }
 
