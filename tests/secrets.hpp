@@ -7,12 +7,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
 
 namespace awsauth_test {
@@ -29,55 +32,78 @@ inline bool holds_run_of(std::string_view text, std::string_view secret) {
     return false;
 }
 
-/// The first of `secrets` that `text` holds a run of, or nullptr.
-inline const std::string* leaked_secret(std::string_view text, const std::set<std::string>& secrets) {
-    for (const auto& secret : secrets) {
-        if (holds_run_of(text, secret)) return &secret;
+/// Many secrets, indexed by their runs: which of them a text holds a run of, in time linear in the text. A text
+/// holds a run of a secret exactly when one of its `leak_run`-byte windows is one of the secret's.
+class secret_runs {
+public:
+    secret_runs() = default;
+    explicit secret_runs(const std::set<std::string>& secrets) {
+        for (const auto& secret : secrets)
+            add(secret);
     }
-    return nullptr;
-}
+
+    void add(const std::string& secret) {
+        if (secret.size() < leak_run) return;
+        secrets_.push_back(secret);
+        for (std::size_t start = 0; start + leak_run <= secret.size(); ++start)
+            windows_.emplace(window_at(secret, start), secrets_.size() - 1);
+    }
+
+    /// A secret `text` holds a run of, or nullptr.
+    const std::string* leaked_in(std::string_view text) const {
+        for (std::size_t start = 0; start + leak_run <= text.size(); ++start) {
+            const auto found = windows_.find(window_at(text, start));
+            if (found != windows_.end()) return &secrets_[found->second];
+        }
+        return nullptr;
+    }
+
+private:
+    static std::uint64_t window_at(std::string_view text, std::size_t start) {
+        static_assert(leak_run == sizeof(std::uint64_t));
+        std::uint64_t window = 0;
+        std::memcpy(&window, text.data() + start, leak_run);
+        return window;
+    }
+
+    std::deque<std::string> secrets_;  // stable addresses for leaked_in's answer
+    std::unordered_map<std::uint64_t, std::size_t> windows_;
+};
 
 namespace detail {
 
-// Every string in a value; `secret` says whether it sits under a secret member or in a secret shape.
-inline void collect_strings(const std::string& value, bool secret, std::set<std::string>& secrets,
-                            std::set<std::string>& shown) {
-    (secret ? secrets : shown).insert(value);
-}
-inline void collect_strings(std::int32_t, bool, std::set<std::string>&, std::set<std::string>&) {}
-inline void collect_strings(awsauth::timestamp, bool, std::set<std::string>&, std::set<std::string>&) {}
-inline void collect_strings(const std::map<std::string, std::string>& value, bool secret,
-                            std::set<std::string>& secrets, std::set<std::string>& shown) {
-    for (const auto& [key, entry] : value) {
-        (secret ? secrets : shown).insert(key);
-        (secret ? secrets : shown).insert(entry);
-    }
-}
 template <class T>
-void collect_strings(const std::optional<T>& value, bool secret, std::set<std::string>& secrets,
-                     std::set<std::string>& shown);
+inline constexpr bool is_optional_v = false;
 template <class T>
-void collect_strings(const std::vector<T>& value, bool secret, std::set<std::string>& secrets,
-                     std::set<std::string>& shown);
-template <class T, std::enable_if_t<awsauth::is_described_v<T>, int> = 0>
-void collect_strings(const T& value, bool secret, std::set<std::string>& secrets, std::set<std::string>& shown);
+inline constexpr bool is_optional_v<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_vector_v = false;
+template <class T>
+inline constexpr bool is_vector_v<std::vector<T>> = true;
 
-template <class T>
-void collect_strings(const std::optional<T>& value, bool secret, std::set<std::string>& secrets,
-                     std::set<std::string>& shown) {
-    if (value) collect_strings(*value, secret, secrets, shown);
-}
-template <class T>
-void collect_strings(const std::vector<T>& value, bool secret, std::set<std::string>& secrets,
-                     std::set<std::string>& shown) {
-    for (const auto& element : value)
-        collect_strings(element, secret, secrets, shown);
-}
-template <class T, std::enable_if_t<awsauth::is_described_v<T>, int>>
-void collect_strings(const T& value, bool secret, std::set<std::string>& secrets, std::set<std::string>& shown) {
-    secret = secret || awsauth::is_secret_shape_v<T>;
-    awsauth::for_each_field<T>(
-        [&](const auto& field) { collect_strings(value.*(field.member), secret || field.secret, secrets, shown); });
+// Calls visit(string, secret) for every string in `value`, const or not; `secret` says whether it sits under a secret
+// member or in a secret shape. A map's keys are visited only when reading (they cannot be changed in place).
+template <class Value, class Visit>
+void visit_strings(Value& value, bool secret, Visit& visit) {
+    using T = std::remove_const_t<Value>;
+    if constexpr (std::is_same_v<T, std::string>) {
+        visit(value, secret);
+    } else if constexpr (std::is_same_v<T, std::map<std::string, std::string>>) {
+        for (auto& [key, entry] : value) {
+            if constexpr (std::is_const_v<Value>) visit(key, secret);
+            visit(entry, secret);
+        }
+    } else if constexpr (is_optional_v<T>) {
+        if (value) visit_strings(*value, secret, visit);
+    } else if constexpr (is_vector_v<T>) {
+        for (auto& element : value)
+            visit_strings(element, secret, visit);
+    } else if constexpr (awsauth::is_described_v<T>) {
+        secret = secret || awsauth::is_secret_shape_v<T>;
+        awsauth::for_each_field<T>(
+            [&](const auto& field) { visit_strings(value.*(field.member), secret || field.secret, visit); });
+    }
+    // Integers and timestamps hold no text.
 }
 
 }  // namespace detail
@@ -86,20 +112,33 @@ void collect_strings(const T& value, bool secret, std::set<std::string>& secrets
 template <class T>
 std::set<std::string> secret_strings(const T& value) {
     std::set<std::string> secrets;
-    std::set<std::string> shown;
-    detail::collect_strings(value, false, secrets, shown);
+    auto collect = [&](const std::string& text, bool secret) {
+        if (secret) secrets.insert(text);
+    };
+    detail::visit_strings(value, false, collect);
     return secrets;
 }
 
 /// The strings of `value` that may be shown (identifiers, names, ARNs), less any that is also a secret somewhere.
 template <class T>
 std::set<std::string> shown_strings(const T& value) {
-    std::set<std::string> secrets;
     std::set<std::string> shown;
-    detail::collect_strings(value, false, secrets, shown);
-    for (const auto& secret : secrets)
+    auto collect = [&](const std::string& text, bool secret) {
+        if (!secret) shown.insert(text);
+    };
+    detail::visit_strings(value, false, collect);
+    for (const auto& secret : secret_strings(value))
         shown.erase(secret);
     return shown;
+}
+
+/// Calls change(std::string&) for every secret string of `value`.
+template <class T, class Change>
+void for_each_secret_string(T& value, Change&& change) {
+    auto visit = [&](std::string& text, bool secret) {
+        if (secret) change(text);
+    };
+    detail::visit_strings(value, false, visit);
 }
 
 }  // namespace awsauth_test

@@ -143,7 +143,7 @@ TEST_CASE("every shape with every member filled: secrets print as \"***\", every
         CHECK(printed.find('\n') == std::string::npos);
 
         const auto secrets = awsauth_test::secret_strings(value);
-        CHECK(awsauth_test::leaked_secret(printed, secrets) == nullptr);
+        CHECK(awsauth_test::secret_runs(secrets).leaked_in(printed) == nullptr);
         for (const auto& shown : awsauth_test::shown_strings(value))
             CHECK(printed.find('"' + shown + '"') != std::string::npos);
         if constexpr (awsauth::is_secret_shape_v<T>) {

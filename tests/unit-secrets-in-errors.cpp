@@ -52,7 +52,7 @@ outcome read_dom(const nlohmann::json& document) {
 // Tallies and the set of every secret seen, which all messages are checked against: a message must not carry a
 // secret of another document either.
 struct matrix {
-    std::set<std::string> secrets;
+    awsauth_test::secret_runs secrets;
     std::size_t attempts = 0;
     std::size_t errors = 0;
 
@@ -60,7 +60,7 @@ struct matrix {
         ++attempts;
         if (!result.failed) return;
         ++errors;
-        const auto* leaked = awsauth_test::leaked_secret(result.message, secrets);
+        const auto* leaked = secrets.leaked_in(result.message);
         if (leaked != nullptr) {
             FAIL_CHECK(what << ": the message\n  " << result.message << "\nholds a run of the secret\n  " << *leaked);
         }
@@ -112,7 +112,8 @@ void break_the_secrets(matrix& m, const std::string& name, const std::string& te
     const auto value = awsauth::parse<T>(text);
     const auto secrets = awsauth_test::secret_strings(value);
     REQUIRE_FALSE(secrets.empty());
-    m.secrets.insert(secrets.begin(), secrets.end());
+    for (const auto& secret : secrets)
+        m.secrets.add(secret);
     for (const auto& secret : secrets) {
         if (secret.size() < awsauth_test::leak_run || !done.insert(secret).second) continue;  // moto reuses keys
         const auto quoted = "\"" + secret + "\"";
@@ -263,16 +264,26 @@ TEST_CASE("an invalid secret refused by dump is named by its path only", "[secre
         FAIL("dump wrote a string that is not UTF-8");
     } catch (const awsauth::error& e) {
         CHECK(std::string(e.what()) == "awsauth: at /Credentials/SessionToken: string is not valid UTF-8");
-        CHECK(awsauth_test::leaked_secret(e.what(), secrets) == nullptr);
+        CHECK(awsauth_test::secret_runs(secrets).leaked_in(e.what()) == nullptr);
     }
 }
 
-TEST_CASE("the 8-byte run check itself", "[secrets]") {
+TEST_CASE("the 8-byte run check itself, plain and indexed", "[secrets]") {
     const std::string secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY";
-    CHECK(awsauth_test::holds_run_of("...wJalrXUt...", secret));                 // the first 8 bytes
-    CHECK(awsauth_test::holds_run_of("xxEXAMPLEKEYxx", secret));                 // the last ones
-    CHECK(awsauth_test::holds_run_of("last read: 'MDENG/bPx'", secret));         // a run from the middle
-    CHECK_FALSE(awsauth_test::holds_run_of("wJalrXU MDENG/b EXAMPLE", secret));  // only 7-byte runs
-    CHECK_FALSE(awsauth_test::holds_run_of("anything at all", "short"));         // shorter than a run: nothing to leak
+    const std::string other = "FQoGZXIvYXdzEBYaDOYsicq";
+    const awsauth_test::secret_runs index({secret, other, "short"});
+    const auto both = [&](std::string_view text) {
+        const bool plain = awsauth_test::holds_run_of(text, secret) || awsauth_test::holds_run_of(text, other);
+        CHECK(plain == (index.leaked_in(text) != nullptr));
+        return plain;
+    };
+    CHECK(both("...wJalrXUt..."));                 // the first 8 bytes
+    CHECK(both("xxEXAMPLEKEYxx"));                 // the last ones
+    CHECK(both("last read: 'MDENG/bPx'"));         // a run from the middle
+    CHECK_FALSE(both("wJalrXU MDENG/b EXAMPLE"));  // only 7-byte runs
+    CHECK_FALSE(both("short short short"));        // shorter than a run: nothing to leak
+    CHECK_FALSE(both(""));
+    CHECK(*index.leaked_in("'FQoGZXIvYXdz") == other);
+    CHECK(*index.leaked_in(secret) == secret);
     CHECK(awsauth_test::holds_run_of("12345678", "12345678"));
 }
