@@ -9,9 +9,9 @@ Reads tools/models/<service>-<version>.json (vendored, untouched) and tools/mode
     include/awsauth/eks_auth.hpp             awsauth::eks_auth::*
     include/awsauth/model_constraints.hpp    every struct's constraint table (see "Validation" below)
 
-Each header holds, per structure shape: the plain aggregate struct, its field table (JSON key and
-member pointer, the one thing the hand-written generic code in include/awsauth/ needs), and
-operator== / operator!=; then the Python stub names as aliases. The mapping rules themselves
+Each header holds, per structure shape: the plain aggregate struct, its field table (JSON key,
+member pointer and whether the value is secret, the one thing the hand-written generic code in
+include/awsauth/ needs), and operator== / operator!=; then the Python stub names as aliases. The mapping rules themselves
 (JSON reading and writing, timestamps) live in the hand-written headers, not here.
 
 Usage:
@@ -135,10 +135,11 @@ def strip_notes(overlay_part):
 class Model:
     """A service model with the overlay merged in, and the questions the generator asks of it."""
 
-    def __init__(self, shapes, operations, local_shapes):
+    def __init__(self, shapes, operations, local_shapes, secret_member_names=()):
         self.shapes = shapes
         self.operations = operations
         self.local_shapes = local_shapes  # structure shapes this namespace defines
+        self.secret_member_names = set(secret_member_names)  # overlay.json's secret_members: what the model forgets
         self.input_of = {op["input"]["shape"]: name for name, op in operations.items() if "input" in op}
         self.output_of = {op["output"]["shape"]: name for name, op in operations.items() if "output" in op}
         for name in local_shapes:
@@ -171,6 +172,12 @@ class Model:
         if shape["type"] == "list":
             return self.referenced_structures(shape["member"]["shape"])
         return []
+
+    def is_secret_member(self, structure_name, key, member):
+        """A member whose value must never be shown: the model marks it, its shape or its structure `sensitive`, or
+        overlay.json lists its name (the session tokens, as secret as the key they come with)."""
+        return (member.get("sensitive", False) or self.shapes[member["shape"]].get("sensitive", False)
+                or self.shapes[structure_name].get("sensitive", False) or key in self.secret_member_names)
 
     def cpp_type(self, shape_name):
         shape = self.shapes[shape_name]
@@ -230,6 +237,7 @@ def merge_overlay(model, overlay_service, model_file):
 def load_models():
     overlay = strip_notes(read_json(MODELS / "overlay.json"))
     common_shapes = overlay["awsauth"]["shapes"]
+    secret_member_names = overlay["awsauth"]["secret_members"]["names"]
     botocore_version = (MODELS / "botocore-version.txt").read_text(encoding="utf-8").strip()
     models = []
     for service in SERVICES:
@@ -248,9 +256,19 @@ def load_models():
             if "ResponseMetadata" in output_members:
                 raise SystemExit(f"{GENERATOR}: {name}'s output already has a ResponseMetadata member")
             output_members["ResponseMetadata"] = overlay["awsauth"]["output_member"]
-        models.append((service, Model(shapes, model["operations"], local)))
-    common = Model(common_shapes, {}, [n for n, s in common_shapes.items() if s["type"] == "structure"])
+        models.append((service, Model(shapes, model["operations"], local, secret_member_names)))
+    common = Model(common_shapes, {}, [n for n, s in common_shapes.items() if s["type"] == "structure"],
+                   secret_member_names)
+    check_secret_member_names(secret_member_names, [model for _, model in models] + [common])
     return botocore_version, models, common
+
+
+def check_secret_member_names(names, models):
+    """A listed name no structure has is a typo or a renamed member: either way a secret that would print."""
+    present = {key for model in models for name in model.local_shapes for key in model.shapes[name]["members"]}
+    for name in names:
+        if name not in present:
+            raise SystemExit(f"{GENERATOR}: overlay.json's secret_members names {name}, which no structure has")
 
 
 def emit_structure(model, name):
@@ -277,7 +295,8 @@ def emit_structure(model, name):
             cpp_type = f"std::optional<{cpp_type}>"
         body += wrap_comment(model.member_doc(name, member), 4)
         body.append(f"    {cpp_type} {cpp_name}{{}};")
-        table.append(f'field{{"{key}", &{name}::{cpp_name}}}')
+        secret = ", visibility::secret" if model.is_secret_member(name, key, member) else ""
+        table.append(f'field{{"{key}", &{name}::{cpp_name}{secret}}}')
     lines += [f"struct {name} {{", *body, "};"] if body else [f"struct {name} {{}};"]
     lines.append("")
     lines.append(f"constexpr auto fields_of(type_tag<{name}>) noexcept {{")
@@ -287,6 +306,9 @@ def emit_structure(model, name):
     else:
         lines.append("    return std::make_tuple();")
     lines.append("}")
+    if shape.get("sensitive"):
+        lines += wrap_comment("The model marks the whole shape sensitive: a value of it is never shown.", 0)
+        lines.append(f"constexpr bool is_secret_shape(type_tag<{name}>) noexcept {{ return true; }}")
     for operator, result in (("==", "fields_equal(a, b)"), ("!=", "!(a == b)")):
         opening = f"inline bool operator{operator}("
         signature = f"{opening}const {name}& a, const {name}& b) {{"
@@ -300,7 +322,7 @@ def emit_structure(model, name):
 def prelude(own_headers):
     # The generator lays out its tables one member per line; a blanket clang-format run must not repack them.
     lines = ["// clang-format off", "#pragma once", ""]
-    headers = sorted(own_headers + ["fields.hpp", "json.hpp", "timestamp.hpp"])
+    headers = sorted(own_headers + ["fields.hpp", "json.hpp", "print.hpp", "timestamp.hpp"])
     lines += [f"#include <awsauth/{header}>" for header in headers]
     lines.append("")
     for header in ("cstdint", "map", "optional", "string", "string_view", "tuple", "vector"):
@@ -311,6 +333,8 @@ ADAPTERS = [
     "// The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.",
     "using awsauth::from_json;",
     "using awsauth::to_json;",
+    "// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.",
+    "using awsauth::operator<<;",
     "",
 ]
 

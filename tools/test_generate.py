@@ -19,10 +19,10 @@ def structure(members, required=(), **traits):
             "documentation": "<p>A shape.</p>", **traits}
 
 
-def model_with(shapes, operations=None):
+def model_with(shapes, operations=None, secret_member_names=()):
     shapes = {"String": {"type": "string"}, **shapes}
     local = [name for name, shape in shapes.items() if shape["type"] == "structure"]
-    return generate.Model(shapes, operations or {}, local)
+    return generate.Model(shapes, operations or {}, local, secret_member_names)
 
 
 class Naming(unittest.TestCase):
@@ -284,6 +284,69 @@ class ConstraintTables(unittest.TestCase):
                     self.table({"X": shape, "S": structure({"K": {"shape": "X"}})})
         with self.assertRaisesRegex(SystemExit, "structure with a constraint"):
             self.table({"T": structure({}, min=1), "S": structure({"K": {"shape": "T"}})})
+
+
+class Secrets(unittest.TestCase):
+    def table(self, model, name):
+        return "\n".join(generate.emit_structure(model, name))
+
+    def test_a_member_whose_shape_is_sensitive_is_secret_and_its_neighbour_is_not(self):
+        model = model_with({"Key": {"type": "string", "sensitive": True},
+                            "S": structure({"Id": {"shape": "String"}, "Secret": {"shape": "Key"}})})
+        text = self.table(model, "S")
+        self.assertIn('field{"Secret", &S::secret, visibility::secret}', text)
+        self.assertIn('field{"Id", &S::id}', text)
+        self.assertNotIn("is_secret_shape", text)
+
+    def test_a_member_marked_sensitive_itself_is_secret(self):
+        model = model_with({"S": structure({"Pin": {"shape": "String", "sensitive": True}})})
+        self.assertIn('field{"Pin", &S::pin, visibility::secret}', self.table(model, "S"))
+
+    def test_a_sensitive_structure_is_a_secret_shape_and_so_is_every_member_of_it_and_every_member_holding_it(self):
+        model = model_with({"Creds": structure({"Id": {"shape": "String"}}, sensitive=True),
+                            "Out": structure({"Creds": {"shape": "Creds"}, "Name": {"shape": "String"}})})
+        creds = self.table(model, "Creds")
+        self.assertIn('field{"Id", &Creds::id, visibility::secret}', creds)
+        self.assertIn("constexpr bool is_secret_shape(type_tag<Creds>) noexcept { return true; }", creds)
+        out = self.table(model, "Out")
+        self.assertIn('field{"Creds", &Out::creds, visibility::secret}', out)
+        self.assertIn('field{"Name", &Out::name}', out)
+
+    def test_the_listed_names_are_secret_wherever_they_occur(self):
+        model = model_with({"S": structure({"SessionToken": {"shape": "String"}, "Other": {"shape": "String"}})},
+                           secret_member_names=["SessionToken"])
+        text = self.table(model, "S")
+        self.assertIn('field{"SessionToken", &S::session_token, visibility::secret}', text)
+        self.assertIn('field{"Other", &S::other}', text)
+
+    def test_a_listed_name_no_structure_has_is_refused(self):
+        model = model_with({"S": structure({"SessionToken": {"shape": "String"}})})
+        with self.assertRaisesRegex(SystemExit, "names sessionTokn, which no structure has"):
+            generate.check_secret_member_names(["SessionToken", "sessionTokn"], [model])
+
+    def test_the_secrets_of_the_vendored_models(self):
+        """Every member the rule makes secret, against the list read off the models by hand (each `sensitive` mark)."""
+        _, models, common = generate.load_models()
+        secret = set()
+        for service, model in models + [(None, common)]:
+            for name in model.local_shapes:
+                for key, member in model.shapes[name]["members"].items():
+                    if model.is_secret_member(name, key, member):
+                        secret.add(f"{service.namespace if service else 'awsauth'}::{name}.{key}")
+        self.assertEqual(secret, {
+            "sts::Credentials.SecretAccessKey",                    # accessKeySecretType: sensitive
+            "sts::Credentials.SessionToken",                       # overlay: tokenType is not marked
+            "sts::AssumeRoleWithSAMLRequest.SAMLAssertion",        # SAMLAssertionType: sensitive
+            "sts::AssumeRoleWithWebIdentityRequest.WebIdentityToken",  # clientTokenType: sensitive
+            "sts::GetDelegatedAccessTokenRequest.TradeInToken",    # tradeInTokenType: sensitive
+            "sts::GetWebIdentityTokenResponse.WebIdentityToken",   # webIdentityTokenType: sensitive
+            "eks_auth::AssumeRoleForPodIdentityRequest.token",     # JwtToken: sensitive
+            "eks_auth::AssumeRoleForPodIdentityResponse.credentials",  # Credentials: a sensitive structure
+            "eks_auth::Credentials.sessionToken",                  # members of the sensitive structure
+            "eks_auth::Credentials.secretAccessKey",
+            "eks_auth::Credentials.accessKeyId",
+            "eks_auth::Credentials.expiration",
+        })
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include <awsauth/json.hpp>
 #include <awsauth/options.hpp>
 #include <awsauth/parse.hpp>
+#include <awsauth/print.hpp>
 #include <awsauth/response_metadata.hpp>
 #include <awsauth/sts.hpp>
 #include <awsauth/timestamp.hpp>

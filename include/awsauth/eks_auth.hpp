@@ -7,6 +7,7 @@
 
 #include <awsauth/fields.hpp>
 #include <awsauth/json.hpp>
+#include <awsauth/print.hpp>
 #include <awsauth/response_metadata.hpp>
 #include <awsauth/timestamp.hpp>
 
@@ -23,6 +24,8 @@ namespace awsauth::eks_auth {
 // The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.
 using awsauth::from_json;
 using awsauth::to_json;
+// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.
+using awsauth::operator<<;
 
 /// You don't have permissions to perform the requested operation.
 struct AccessDeniedException {
@@ -62,7 +65,7 @@ struct AssumeRoleForPodIdentityRequest {
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name},
-        field{"token", &AssumeRoleForPodIdentityRequest::token},
+        field{"token", &AssumeRoleForPodIdentityRequest::token, visibility::secret},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
         field{"zone", &AssumeRoleForPodIdentityRequest::zone});
@@ -150,11 +153,13 @@ struct Credentials {
 
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
-        field{"sessionToken", &Credentials::session_token},
-        field{"secretAccessKey", &Credentials::secret_access_key},
-        field{"accessKeyId", &Credentials::access_key_id},
-        field{"expiration", &Credentials::expiration});
+        field{"sessionToken", &Credentials::session_token, visibility::secret},
+        field{"secretAccessKey", &Credentials::secret_access_key, visibility::secret},
+        field{"accessKeyId", &Credentials::access_key_id, visibility::secret},
+        field{"expiration", &Credentials::expiration, visibility::secret});
 }
+/// The model marks the whole shape sensitive: a value of it is never shown.
+constexpr bool is_secret_shape(type_tag<Credentials>) noexcept { return true; }
 inline bool operator==(const Credentials& a, const Credentials& b) {
     return fields_equal(a, b);
 }
@@ -184,7 +189,7 @@ constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
         field{"audience", &AssumeRoleForPodIdentityResponse::audience},
         field{"podIdentityAssociation", &AssumeRoleForPodIdentityResponse::pod_identity_association},
         field{"assumedRoleUser", &AssumeRoleForPodIdentityResponse::assumed_role_user},
-        field{"credentials", &AssumeRoleForPodIdentityResponse::credentials},
+        field{"credentials", &AssumeRoleForPodIdentityResponse::credentials, visibility::secret},
         field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata});
 }
 inline bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {

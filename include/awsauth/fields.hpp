@@ -10,16 +10,24 @@
 
 namespace awsauth {
 
-/// One member of a generated struct: its JSON key (the AWS model's member name) and where it lives.
+/// Whether a member's value may be shown in a log line or debug output.
+enum class visibility : bool { shown, secret };
+
+/// One member of a generated struct: its JSON key (the AWS model's member name), where it lives, and whether its
+/// value is secret.
 template <class Struct, class Member>
 struct field {
     using member_type = Member;
 
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer) noexcept
-        : key(json_key), member(member_pointer) {}
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer,
+                    visibility shown_as = visibility::shown) noexcept
+        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret) {}
 
     std::string_view key;
     Member Struct::*member;
+    /// Never shown (operator<< prints "***"): the model marks the member, its shape or its structure sensitive, or
+    /// it is a session token (tools/models/overlay.json lists those).
+    bool secret = false;
 };
 
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
@@ -37,7 +45,20 @@ struct is_described : std::false_type {};
 template <class T>
 struct is_described<T, std::void_t<decltype(fields_of(type_tag<T>{}))>> : std::true_type {};
 
+// Named apart from the function it looks for: a class of the same name would hide it from the ADL call.
+template <class T, class = void>
+struct marked_secret : std::false_type {};
+
+template <class T>
+struct marked_secret<T, std::void_t<decltype(is_secret_shape(type_tag<T>{}))>>
+    : std::bool_constant<is_secret_shape(type_tag<T>{})> {};
+
 }  // namespace detail
+
+/// True for a struct whose every value is secret, because the model marks the whole shape sensitive (EKS Auth
+/// `Credentials`): operator<< prints it as "***".
+template <class T>
+inline constexpr bool is_secret_shape_v = detail::marked_secret<T>::value;
 
 /// True for the structs awsauth generates (and any type given a fields_of overload).
 template <class T>

@@ -32,6 +32,11 @@ inline nlohmann::json parse_document(std::string_view text, const parse_options&
                     " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
                     ")");
     }
+    // nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0anything" would read as "{...}". JSON
+    // text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw error("invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
+    }
     // nlohmann reports the number of containers already open when the next one starts.
     const auto refuse_deep_nesting = [&options](int depth, nlohmann::json::parse_event_t event, const nlohmann::json&) {
         const bool opens =

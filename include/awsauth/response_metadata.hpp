@@ -6,6 +6,7 @@
 
 #include <awsauth/fields.hpp>
 #include <awsauth/json.hpp>
+#include <awsauth/print.hpp>
 #include <awsauth/timestamp.hpp>
 
 #include <cstdint>

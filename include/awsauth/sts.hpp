@@ -7,6 +7,7 @@
 
 #include <awsauth/fields.hpp>
 #include <awsauth/json.hpp>
+#include <awsauth/print.hpp>
 #include <awsauth/response_metadata.hpp>
 #include <awsauth/timestamp.hpp>
 
@@ -23,6 +24,8 @@ namespace awsauth::sts {
 // The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.
 using awsauth::from_json;
 using awsauth::to_json;
+// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.
+using awsauth::operator<<;
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user
 /// session.
@@ -147,8 +150,8 @@ struct Credentials {
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &Credentials::access_key_id},
-        field{"SecretAccessKey", &Credentials::secret_access_key},
-        field{"SessionToken", &Credentials::session_token},
+        field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret},
+        field{"SessionToken", &Credentials::session_token, visibility::secret},
         field{"Expiration", &Credentials::expiration});
 }
 inline bool operator==(const Credentials& a, const Credentials& b) {
@@ -231,7 +234,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn},
         field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn},
-        field{"SAMLAssertion", &AssumeRoleWithSAMLRequest::saml_assertion},
+        field{"SAMLAssertion", &AssumeRoleWithSAMLRequest::saml_assertion, visibility::secret},
         field{"PolicyArns", &AssumeRoleWithSAMLRequest::policy_arns},
         field{"Policy", &AssumeRoleWithSAMLRequest::policy},
         field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds});
@@ -312,7 +315,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn},
         field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name},
-        field{"WebIdentityToken", &AssumeRoleWithWebIdentityRequest::web_identity_token},
+        field{"WebIdentityToken", &AssumeRoleWithWebIdentityRequest::web_identity_token, visibility::secret},
         field{"ProviderId", &AssumeRoleWithWebIdentityRequest::provider_id},
         field{"PolicyArns", &AssumeRoleWithWebIdentityRequest::policy_arns},
         field{"Policy", &AssumeRoleWithWebIdentityRequest::policy},
@@ -598,7 +601,7 @@ struct GetDelegatedAccessTokenRequest {
 
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
-        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token});
+        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret});
 }
 inline bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
     return fields_equal(a, b);
@@ -776,7 +779,7 @@ struct GetWebIdentityTokenResponse {
 
 constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
-        field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token},
+        field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token, visibility::secret},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
         field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata});
 }

@@ -1,8 +1,9 @@
-// awsauth/utf8.hpp: UTF-8 well-formedness, as RFC 3629 defines it.
+// awsauth/utf8.hpp: UTF-8 well-formedness, as RFC 3629 defines it, and text made safe for a log line.
 // JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace awsauth::detail {
@@ -42,6 +43,49 @@ inline bool is_valid_utf8(std::string_view text) noexcept {
         i += length;
     }
     return true;
+}
+
+/// Appends `text` as it may stand inside a JSON string on one log line: `"` and `\` escaped, control characters as
+/// JSON spells them (the escapes nlohmann's dump writes) and, when `text` is not UTF-8, every byte above 0x7F as
+/// \xNN, which is not JSON but shows what is there. Keys in error messages and strings in operator<< output go
+/// through here, so a hostile key can neither end a log line nor cut a message short at a NUL.
+inline void append_escaped(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const bool utf8 = is_valid_utf8(text);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (byte < 0x20 || (byte >= 0x80 && !utf8)) {
+                    out += byte < 0x20 ? "\\u00" : "\\x";
+                    out += hex[byte >> 4];
+                    out += hex[byte & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
 }
 
 }  // namespace awsauth::detail

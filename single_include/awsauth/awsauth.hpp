@@ -17,16 +17,24 @@
 
 namespace awsauth {
 
-/// One member of a generated struct: its JSON key (the AWS model's member name) and where it lives.
+/// Whether a member's value may be shown in a log line or debug output.
+enum class visibility : bool { shown, secret };
+
+/// One member of a generated struct: its JSON key (the AWS model's member name), where it lives, and whether its
+/// value is secret.
 template <class Struct, class Member>
 struct field {
     using member_type = Member;
 
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer) noexcept
-        : key(json_key), member(member_pointer) {}
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer,
+                    visibility shown_as = visibility::shown) noexcept
+        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret) {}
 
     std::string_view key;
     Member Struct::*member;
+    /// Never shown (operator<< prints "***"): the model marks the member, its shape or its structure sensitive, or
+    /// it is a session token (tools/models/overlay.json lists those).
+    bool secret = false;
 };
 
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
@@ -44,7 +52,20 @@ struct is_described : std::false_type {};
 template <class T>
 struct is_described<T, std::void_t<decltype(fields_of(type_tag<T>{}))>> : std::true_type {};
 
+// Named apart from the function it looks for: a class of the same name would hide it from the ADL call.
+template <class T, class = void>
+struct marked_secret : std::false_type {};
+
+template <class T>
+struct marked_secret<T, std::void_t<decltype(is_secret_shape(type_tag<T>{}))>>
+    : std::bool_constant<is_secret_shape(type_tag<T>{})> {};
+
 }  // namespace detail
+
+/// True for a struct whose every value is secret, because the model marks the whole shape sensitive (EKS Auth
+/// `Credentials`): operator<< prints it as "***".
+template <class T>
+inline constexpr bool is_secret_shape_v = detail::marked_secret<T>::value;
 
 /// True for the structs awsauth generates (and any type given a fields_of overload).
 template <class T>
@@ -84,10 +105,104 @@ bool fields_equal(const T& a, const T& b) {
 
 }  // namespace awsauth
 
+// ---------------- awsauth/utf8.hpp ----------------
+// awsauth/utf8.hpp: UTF-8 well-formedness, as RFC 3629 defines it, and text made safe for a log line.
+// JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace awsauth::detail {
+
+/// True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+inline bool is_valid_utf8(std::string_view text) noexcept {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i < size) {
+        const unsigned char lead = bytes[i];
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
+        unsigned char high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            if (lead == 0xE0) low = 0xA0;
+            if (lead == 0xED) high = 0x9F;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            if (lead == 0xF0) low = 0x90;
+            if (lead == 0xF4) high = 0x8F;
+        } else {
+            return false;
+        }
+        if (size - i < length) return false;
+        if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
+        for (std::size_t k = 2; k < length; ++k) {
+            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+/// Appends `text` as it may stand inside a JSON string on one log line: `"` and `\` escaped, control characters as
+/// JSON spells them (the escapes nlohmann's dump writes) and, when `text` is not UTF-8, every byte above 0x7F as
+/// \xNN, which is not JSON but shows what is there. Keys in error messages and strings in operator<< output go
+/// through here, so a hostile key can neither end a log line nor cut a message short at a NUL.
+inline void append_escaped(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const bool utf8 = is_valid_utf8(text);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (byte < 0x20 || (byte >= 0x80 && !utf8)) {
+                    out += byte < 0x20 ? "\\u00" : "\\x";
+                    out += hex[byte >> 4];
+                    out += hex[byte & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+}
+
+}  // namespace awsauth::detail
+
 // ---------------- awsauth/error.hpp ----------------
 // awsauth/error.hpp: the one exception type the library throws.
 // Messages name where and what, never the offending value: these payloads carry secrets.
 
+
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -97,20 +212,32 @@ namespace awsauth {
 class error : public std::runtime_error {
 public:
     /// An error not tied to a place in a document.
-    explicit error(const std::string& problem) : std::runtime_error("awsauth: " + problem), path_("") {}
+    explicit error(const std::string& problem) : std::runtime_error("awsauth: " + problem) {}
 
     /// An error at a JSON Pointer (RFC 6901) into the document; "" is the document root.
     error(const std::string& json_pointer, const std::string& problem)
-        : std::runtime_error("awsauth: at " + (json_pointer.empty() ? std::string("the document root") : json_pointer) +
-                             ": " + problem),
-          path_(json_pointer) {}
+        : std::runtime_error(message_at(json_pointer, problem)),
+          path_(std::make_shared<const std::string>(json_pointer)) {}
 
-    /// JSON Pointer of the offending member, or "" when the error is about the whole document.
-    std::string_view path() const noexcept { return path_.what(); }
+    /// JSON Pointer of the offending member, exactly (a key may hold any character), or "" when the error is about
+    /// the whole document.
+    std::string_view path() const noexcept { return path_ ? std::string_view(*path_) : std::string_view(); }
 
 private:
-    // std::runtime_error shares its string on copy, so copying an error in flight cannot throw.
-    std::runtime_error path_;
+    // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
+    // message short at a NUL.
+    static std::string message_at(const std::string& json_pointer, const std::string& problem) {
+        std::string message = "awsauth: at ";
+        if (json_pointer.empty()) {
+            message += "the document root";
+        } else {
+            detail::append_escaped(message, json_pointer);
+        }
+        return message + ": " + problem;
+    }
+
+    // Shared on copy, as std::runtime_error shares its message, so copying an error in flight cannot throw.
+    std::shared_ptr<const std::string> path_;
 };
 
 }  // namespace awsauth
@@ -449,54 +576,6 @@ struct dump_options {
 
 }  // namespace awsauth
 
-// ---------------- awsauth/utf8.hpp ----------------
-// awsauth/utf8.hpp: UTF-8 well-formedness, as RFC 3629 defines it.
-// JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
-
-#include <cstddef>
-#include <string_view>
-
-namespace awsauth::detail {
-
-/// True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-inline bool is_valid_utf8(std::string_view text) noexcept {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t i = 0;
-    while (i < size) {
-        const unsigned char lead = bytes[i];
-        if (lead < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
-        unsigned char high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;
-            if (lead == 0xED) high = 0x9F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;
-            if (lead == 0xF4) high = 0x8F;
-        } else {
-            return false;
-        }
-        if (size - i < length) return false;
-        if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
-        for (std::size_t k = 2; k < length; ++k) {
-            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
-        }
-        i += length;
-    }
-    return true;
-}
-
-}  // namespace awsauth::detail
-
 // ---------------- awsauth/json.hpp ----------------
 // awsauth/json.hpp: how every generated struct maps to and from nlohmann_json, written once for all of them.
 // The generated headers only supply field tables; every rule below applies to every struct alike.
@@ -814,6 +893,156 @@ std::string dump(const T& value, const dump_options& options = {}) {
 
 }  // namespace awsauth
 
+// ---------------- awsauth/print.hpp ----------------
+// awsauth/print.hpp: a generated struct as one safe log line, for debugging: wire keys, secrets as "***".
+// Only <iosfwd>: operator<< is a template on the stream, so iostreams are instantiated only where it is used.
+
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace awsauth {
+namespace detail {
+
+// What a secret value prints as, whatever its type: a JSON string, so the line stays JSON-like.
+inline constexpr std::string_view redacted_value = "\"***\"";
+
+inline void append_quoted(std::string& out, std::string_view text) {
+    out += '"';
+    append_escaped(out, text);
+    out += '"';
+}
+
+// One overload per member type the generator emits; all declared first, since they call one another.
+inline void append_printed(std::string& out, const std::string& value);
+inline void append_printed(std::string& out, std::int32_t value);
+inline void append_printed(std::string& out, timestamp value);
+inline void append_printed(std::string& out, const std::map<std::string, std::string>& value);
+template <class T>
+void append_printed(std::string& out, const std::optional<T>& value);
+template <class T>
+void append_printed(std::string& out, const std::vector<T>& value);
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+void append_printed(std::string& out, const T& value);
+
+inline void append_printed(std::string& out, const std::string& value) {
+    append_quoted(out, value);
+}
+
+inline void append_printed(std::string& out, std::int32_t value) {
+    out += std::to_string(value);
+}
+
+// ISO 8601 with Z, as the STS wire has it. Nothing we read is out of range, but a struct built in code may be.
+inline void append_printed(std::string& out, timestamp value) {
+    if (value < earliest_timestamp || value > latest_timestamp) {
+        out += "\"(a timestamp ";
+        out += out_of_range;
+        out += ")\"";
+        return;
+    }
+    out += '"';
+    append_timestamp(out, value, timestamp_format::iso8601_z);
+    out += '"';
+}
+
+inline void append_printed(std::string& out, const std::map<std::string, std::string>& value) {
+    out += '{';
+    const char* separator = "";
+    for (const auto& [key, entry] : value) {
+        out += separator;
+        separator = ",";
+        append_quoted(out, key);
+        out += ':';
+        append_quoted(out, entry);
+    }
+    out += '}';
+}
+
+template <class T>
+void append_printed(std::string& out, const std::optional<T>& value) {
+    if (value) {
+        append_printed(out, *value);
+    } else {
+        out += "null";
+    }
+}
+
+template <class T>
+void append_printed(std::string& out, const std::vector<T>& value) {
+    out += '[';
+    const char* separator = "";
+    for (const auto& element : value) {
+        out += separator;
+        separator = ",";
+        append_printed(out, element);
+    }
+    out += ']';
+}
+
+template <class T>
+bool is_absent(const std::optional<T>& member) {
+    return !member;
+}
+template <class T>
+bool is_absent(const T&) {
+    return false;
+}
+
+// The redaction rule, in one place: a secret shape prints as "***" whole; a secret member prints as "***" in place
+// of its value, so its presence stays visible; an absent optional is left out, as dump leaves it out.
+template <class T, std::enable_if_t<is_described_v<T>, int>>
+void append_printed(std::string& out, const T& value) {
+    if constexpr (is_secret_shape_v<T>) {
+        out += redacted_value;
+    } else {
+        out += '{';
+        const char* separator = "";
+        for_each_field<T>([&](const auto& field) {
+            const auto& member = value.*(field.member);
+            if (is_absent(member)) return;
+            out += separator;
+            separator = ",";
+            append_quoted(out, field.key);
+            out += ':';
+            if (field.secret) {
+                out += redacted_value;
+            } else {
+                append_printed(out, member);
+            }
+        });
+        out += '}';
+    }
+}
+
+}  // namespace detail
+
+/// What `stream << value` prints: one line of JSON-like text with the model's keys, in model order, absent optionals
+/// left out, timestamps in ISO 8601 with Z, and every secret (keys, tokens, assertions, EKS Auth credentials) as
+/// "***". Safe to log; not a serialization (use awsauth::dump for that).
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+std::string redacted(const T& value) {
+    std::string text;
+    detail::append_printed(text, value);
+    return text;
+}
+
+/// Prints awsauth::redacted(value). Found by ADL for every generated struct (the generated headers bring it into
+/// their namespaces) and for nothing else: std::vector<sts::Tag> and your own types are not touched.
+template <class Char, class Traits, class T, std::enable_if_t<std::is_same_v<Char, char> && is_described_v<T>, int> = 0>
+std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& stream, const T& value) {
+    const std::string text = redacted(value);
+    return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
+}
+
+}  // namespace awsauth
+
 // ---------------- awsauth/response_metadata.hpp ----------------
 // awsauth/response_metadata.hpp: the ResponseMetadata that boto3 adds to every response.
 // Generated by tools/generate.py from tools/models/overlay.json (no AWS model holds this shape).
@@ -883,6 +1112,8 @@ namespace awsauth::eks_auth {
 // The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.
 using awsauth::from_json;
 using awsauth::to_json;
+// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.
+using awsauth::operator<<;
 
 /// You don't have permissions to perform the requested operation.
 struct AccessDeniedException {
@@ -922,7 +1153,7 @@ struct AssumeRoleForPodIdentityRequest {
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name},
-        field{"token", &AssumeRoleForPodIdentityRequest::token},
+        field{"token", &AssumeRoleForPodIdentityRequest::token, visibility::secret},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
         field{"zone", &AssumeRoleForPodIdentityRequest::zone});
@@ -1010,11 +1241,13 @@ struct Credentials {
 
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
-        field{"sessionToken", &Credentials::session_token},
-        field{"secretAccessKey", &Credentials::secret_access_key},
-        field{"accessKeyId", &Credentials::access_key_id},
-        field{"expiration", &Credentials::expiration});
+        field{"sessionToken", &Credentials::session_token, visibility::secret},
+        field{"secretAccessKey", &Credentials::secret_access_key, visibility::secret},
+        field{"accessKeyId", &Credentials::access_key_id, visibility::secret},
+        field{"expiration", &Credentials::expiration, visibility::secret});
 }
+/// The model marks the whole shape sensitive: a value of it is never shown.
+constexpr bool is_secret_shape(type_tag<Credentials>) noexcept { return true; }
 inline bool operator==(const Credentials& a, const Credentials& b) {
     return fields_equal(a, b);
 }
@@ -1044,7 +1277,7 @@ constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
         field{"audience", &AssumeRoleForPodIdentityResponse::audience},
         field{"podIdentityAssociation", &AssumeRoleForPodIdentityResponse::pod_identity_association},
         field{"assumedRoleUser", &AssumeRoleForPodIdentityResponse::assumed_role_user},
-        field{"credentials", &AssumeRoleForPodIdentityResponse::credentials},
+        field{"credentials", &AssumeRoleForPodIdentityResponse::credentials, visibility::secret},
         field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata});
 }
 inline bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
@@ -1432,6 +1665,8 @@ namespace awsauth::sts {
 // The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.
 using awsauth::from_json;
 using awsauth::to_json;
+// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.
+using awsauth::operator<<;
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user
 /// session.
@@ -1556,8 +1791,8 @@ struct Credentials {
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &Credentials::access_key_id},
-        field{"SecretAccessKey", &Credentials::secret_access_key},
-        field{"SessionToken", &Credentials::session_token},
+        field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret},
+        field{"SessionToken", &Credentials::session_token, visibility::secret},
         field{"Expiration", &Credentials::expiration});
 }
 inline bool operator==(const Credentials& a, const Credentials& b) {
@@ -1640,7 +1875,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn},
         field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn},
-        field{"SAMLAssertion", &AssumeRoleWithSAMLRequest::saml_assertion},
+        field{"SAMLAssertion", &AssumeRoleWithSAMLRequest::saml_assertion, visibility::secret},
         field{"PolicyArns", &AssumeRoleWithSAMLRequest::policy_arns},
         field{"Policy", &AssumeRoleWithSAMLRequest::policy},
         field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds});
@@ -1721,7 +1956,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn},
         field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name},
-        field{"WebIdentityToken", &AssumeRoleWithWebIdentityRequest::web_identity_token},
+        field{"WebIdentityToken", &AssumeRoleWithWebIdentityRequest::web_identity_token, visibility::secret},
         field{"ProviderId", &AssumeRoleWithWebIdentityRequest::provider_id},
         field{"PolicyArns", &AssumeRoleWithWebIdentityRequest::policy_arns},
         field{"Policy", &AssumeRoleWithWebIdentityRequest::policy},
@@ -2007,7 +2242,7 @@ struct GetDelegatedAccessTokenRequest {
 
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
-        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token});
+        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret});
 }
 inline bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
     return fields_equal(a, b);
@@ -2185,7 +2420,7 @@ struct GetWebIdentityTokenResponse {
 
 constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
-        field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token},
+        field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token, visibility::secret},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
         field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata});
 }
@@ -3385,6 +3620,11 @@ inline nlohmann::json parse_document(std::string_view text, const parse_options&
         throw error("the document is " + std::to_string(text.size()) +
                     " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
                     ")");
+    }
+    // nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0anything" would read as "{...}". JSON
+    // text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw error("invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
     }
     // nlohmann reports the number of containers already open when the next one starts.
     const auto refuse_deep_nesting = [&options](int depth, nlohmann::json::parse_event_t event, const nlohmann::json&) {
