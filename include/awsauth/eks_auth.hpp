@@ -37,14 +37,17 @@ struct AccessDeniedException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AccessDeniedException>) noexcept {
     return std::make_tuple(
         field{"message", &AccessDeniedException::message});
 }
-inline bool operator==(const AccessDeniedException& a, const AccessDeniedException& b) {
+template <int = 0>
+bool operator==(const AccessDeniedException& a, const AccessDeniedException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AccessDeniedException& a, const AccessDeniedException& b) {
+template <int = 0>
+bool operator!=(const AccessDeniedException& a, const AccessDeniedException& b) {
     return !(a == b);
 }
 
@@ -62,6 +65,7 @@ struct AssumeRoleForPodIdentityRequest {
     std::optional<std::string> zone{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name},
@@ -70,10 +74,12 @@ constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
         field{"zone", &AssumeRoleForPodIdentityRequest::zone});
 }
-inline bool operator==(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
     return !(a == b);
 }
 
@@ -86,15 +92,18 @@ struct Subject {
     std::string service_account{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Subject>) noexcept {
     return std::make_tuple(
         field{"namespace", &Subject::namespace_},
         field{"serviceAccount", &Subject::service_account});
 }
-inline bool operator==(const Subject& a, const Subject& b) {
+template <int = 0>
+bool operator==(const Subject& a, const Subject& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Subject& a, const Subject& b) {
+template <int = 0>
+bool operator!=(const Subject& a, const Subject& b) {
     return !(a == b);
 }
 
@@ -107,15 +116,18 @@ struct PodIdentityAssociation {
     std::string association_id{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<PodIdentityAssociation>) noexcept {
     return std::make_tuple(
         field{"associationArn", &PodIdentityAssociation::association_arn},
         field{"associationId", &PodIdentityAssociation::association_id});
 }
-inline bool operator==(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
+template <int = 0>
+bool operator==(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
+template <int = 0>
+bool operator!=(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
     return !(a == b);
 }
 
@@ -127,15 +139,18 @@ struct AssumedRoleUser {
     std::string assume_role_id{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         field{"arn", &AssumedRoleUser::arn},
         field{"assumeRoleId", &AssumedRoleUser::assume_role_id});
 }
-inline bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return !(a == b);
 }
 
@@ -151,6 +166,7 @@ struct Credentials {
     awsauth::timestamp expiration{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"sessionToken", &Credentials::session_token, visibility::secret},
@@ -160,10 +176,12 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
 }
 /// The model marks the whole shape sensitive: a value of it is never shown.
 constexpr bool is_secret_shape(type_tag<Credentials>) noexcept { return true; }
-inline bool operator==(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator==(const Credentials& a, const Credentials& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator!=(const Credentials& a, const Credentials& b) {
     return !(a == b);
 }
 
@@ -183,6 +201,7 @@ struct AssumeRoleForPodIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"subject", &AssumeRoleForPodIdentityResponse::subject},
@@ -192,10 +211,12 @@ constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
         field{"credentials", &AssumeRoleForPodIdentityResponse::credentials, visibility::secret},
         field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
     return !(a == b);
 }
 
@@ -209,14 +230,17 @@ struct ExpiredTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTokenException::message});
 }
-inline bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return !(a == b);
 }
 
@@ -230,14 +254,17 @@ struct InternalServerException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InternalServerException>) noexcept {
     return std::make_tuple(
         field{"message", &InternalServerException::message});
 }
-inline bool operator==(const InternalServerException& a, const InternalServerException& b) {
+template <int = 0>
+bool operator==(const InternalServerException& a, const InternalServerException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InternalServerException& a, const InternalServerException& b) {
+template <int = 0>
+bool operator!=(const InternalServerException& a, const InternalServerException& b) {
     return !(a == b);
 }
 
@@ -251,14 +278,17 @@ struct InvalidParameterException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidParameterException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidParameterException::message});
 }
-inline bool operator==(const InvalidParameterException& a, const InvalidParameterException& b) {
+template <int = 0>
+bool operator==(const InvalidParameterException& a, const InvalidParameterException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidParameterException& a, const InvalidParameterException& b) {
+template <int = 0>
+bool operator!=(const InvalidParameterException& a, const InvalidParameterException& b) {
     return !(a == b);
 }
 
@@ -272,14 +302,17 @@ struct InvalidRequestException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidRequestException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidRequestException::message});
 }
-inline bool operator==(const InvalidRequestException& a, const InvalidRequestException& b) {
+template <int = 0>
+bool operator==(const InvalidRequestException& a, const InvalidRequestException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidRequestException& a, const InvalidRequestException& b) {
+template <int = 0>
+bool operator!=(const InvalidRequestException& a, const InvalidRequestException& b) {
     return !(a == b);
 }
 
@@ -293,14 +326,17 @@ struct InvalidTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidTokenException::message});
 }
-inline bool operator==(const InvalidTokenException& a, const InvalidTokenException& b) {
+template <int = 0>
+bool operator==(const InvalidTokenException& a, const InvalidTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidTokenException& a, const InvalidTokenException& b) {
+template <int = 0>
+bool operator!=(const InvalidTokenException& a, const InvalidTokenException& b) {
     return !(a == b);
 }
 
@@ -314,14 +350,17 @@ struct ResourceNotFoundException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ResourceNotFoundException>) noexcept {
     return std::make_tuple(
         field{"message", &ResourceNotFoundException::message});
 }
-inline bool operator==(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
+template <int = 0>
+bool operator==(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
+template <int = 0>
+bool operator!=(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
     return !(a == b);
 }
 
@@ -335,14 +374,17 @@ struct ServiceUnavailableException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ServiceUnavailableException>) noexcept {
     return std::make_tuple(
         field{"message", &ServiceUnavailableException::message});
 }
-inline bool operator==(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
+template <int = 0>
+bool operator==(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
+template <int = 0>
+bool operator!=(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
     return !(a == b);
 }
 
@@ -356,14 +398,17 @@ struct ThrottlingException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return std::make_tuple(
         field{"message", &ThrottlingException::message});
 }
-inline bool operator==(const ThrottlingException& a, const ThrottlingException& b) {
+template <int = 0>
+bool operator==(const ThrottlingException& a, const ThrottlingException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ThrottlingException& a, const ThrottlingException& b) {
+template <int = 0>
+bool operator!=(const ThrottlingException& a, const ThrottlingException& b) {
     return !(a == b);
 }
 

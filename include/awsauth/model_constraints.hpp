@@ -255,6 +255,7 @@ inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\
 
 namespace awsauth {
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ResponseMetadata>) noexcept {
     return std::make_tuple(
         no_rule{},  // RequestId
@@ -268,23 +269,27 @@ constexpr auto constraints_of(type_tag<ResponseMetadata>) noexcept {
 
 namespace awsauth::sts {
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<PolicyDescriptorType>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type});  // arn
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Tag>) noexcept {
     return std::make_tuple(
         string_rule{1, 128, &model_patterns::sts_tag_key_type},  // Key
         string_rule{0, 256, &model_patterns::sts_tag_value_type});  // Value
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ProvidedContext>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // ProviderArn
         string_rule{4, 2048, nullptr});  // ContextAssertion
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleRequest>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
@@ -301,6 +306,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleRequest>) noexcept {
         list_rule<no_rule>{1, 5, no_rule{}});  // ProvidedContexts
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         string_rule{16, 128, &model_patterns::sts_access_key_id_type},  // AccessKeyId
@@ -309,12 +315,14 @@ constexpr auto constraints_of(type_tag<Credentials>) noexcept {
         no_rule{});  // Expiration
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         string_rule{2, 193, &model_patterns::sts_assumed_role_id_type},  // AssumedRoleId
         string_rule{20, 2048, &model_patterns::sts_arn_type});  // Arn
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -324,6 +332,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
@@ -334,6 +343,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
         integer_rule{900, 43200});  // DurationSeconds
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -348,6 +358,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
@@ -359,6 +370,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexce
         integer_rule{900, 43200});  // DurationSeconds
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -371,6 +383,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexc
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRootRequest>) noexcept {
     return std::make_tuple(
         string_rule{12, 2048, nullptr},  // TargetPrincipal
@@ -378,6 +391,7 @@ constexpr auto constraints_of(type_tag<AssumeRootRequest>) noexcept {
         integer_rule{0, 900});  // DurationSeconds
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRootResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -385,48 +399,57 @@ constexpr auto constraints_of(type_tag<AssumeRootResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
     return std::make_tuple(
         string_rule{1, 10240, nullptr});  // EncodedMessage
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // DecodedMessage
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ExpiredTradeInTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<FederatedUser>) noexcept {
     return std::make_tuple(
         string_rule{2, 193, &model_patterns::sts_federated_id_type},  // FederatedUserId
         string_rule{20, 2048, &model_patterns::sts_arn_type});  // Arn
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
     return std::make_tuple(
         string_rule{16, 128, &model_patterns::sts_access_key_id_type});  // AccessKeyId
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Account
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetCallerIdentityRequest>) noexcept {
     return std::make_tuple();
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetCallerIdentityResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // UserId
@@ -435,11 +458,13 @@ constexpr auto constraints_of(type_tag<GetCallerIdentityResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
         no_rule{});  // TradeInToken
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -448,6 +473,7 @@ constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenResponse>) noexcep
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetFederationTokenRequest>) noexcept {
     return std::make_tuple(
         string_rule{2, 32, &model_patterns::sts_role_session_name_type},  // Name
@@ -457,6 +483,7 @@ constexpr auto constraints_of(type_tag<GetFederationTokenRequest>) noexcept {
         list_rule<no_rule>{0, 50, no_rule{}});  // Tags
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetFederationTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -465,6 +492,7 @@ constexpr auto constraints_of(type_tag<GetFederationTokenResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetSessionTokenRequest>) noexcept {
     return std::make_tuple(
         integer_rule{900, 129600},  // DurationSeconds
@@ -472,12 +500,14 @@ constexpr auto constraints_of(type_tag<GetSessionTokenRequest>) noexcept {
         string_rule{6, 6, &model_patterns::sts_token_code_type});  // TokenCode
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetSessionTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
     return std::make_tuple(
         list_rule<string_rule>{1, 10, string_rule{1, 1000, nullptr}},  // Audience
@@ -486,6 +516,7 @@ constexpr auto constraints_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
         list_rule<no_rule>{0, 50, no_rule{}});  // Tags
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // WebIdentityToken
@@ -493,51 +524,61 @@ constexpr auto constraints_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<IDPCommunicationErrorException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<IDPRejectedClaimException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidIdentityTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<MalformedPolicyDocumentException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<PackedPolicyTooLargeException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<RegionDisabledException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<SessionDurationEscalationException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
@@ -547,11 +588,13 @@ constexpr auto constraints_of(type_tag<SessionDurationEscalationException>) noex
 
 namespace awsauth::eks_auth {
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AccessDeniedException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         string_rule{1, 100, &model_patterns::eks_auth_cluster_name},  // clusterName
@@ -561,24 +604,28 @@ constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcep
         no_rule{});  // zone
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Subject>) noexcept {
     return std::make_tuple(
         no_rule{},  // namespace
         no_rule{});  // serviceAccount
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<PodIdentityAssociation>) noexcept {
     return std::make_tuple(
         no_rule{},  // associationArn
         no_rule{});  // associationId
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         no_rule{},  // arn
         no_rule{});  // assumeRoleId
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         no_rule{},  // sessionToken
@@ -587,6 +634,7 @@ constexpr auto constraints_of(type_tag<Credentials>) noexcept {
         no_rule{});  // expiration
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // subject
@@ -597,41 +645,49 @@ constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityResponse>) noexce
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InternalServerException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidParameterException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidRequestException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ResourceNotFoundException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ServiceUnavailableException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ThrottlingException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message

@@ -33,6 +33,7 @@ struct ResponseMetadata {
     std::int32_t retry_attempts{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
     return std::make_tuple(
         field{"RequestId", &ResponseMetadata::request_id},
@@ -41,10 +42,12 @@ constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
         field{"HTTPHeaders", &ResponseMetadata::http_headers},
         field{"RetryAttempts", &ResponseMetadata::retry_attempts});
 }
-inline bool operator==(const ResponseMetadata& a, const ResponseMetadata& b) {
+template <int = 0>
+bool operator==(const ResponseMetadata& a, const ResponseMetadata& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
+template <int = 0>
+bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
     return !(a == b);
 }
 

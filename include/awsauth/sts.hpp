@@ -34,14 +34,17 @@ struct PolicyDescriptorType {
     std::optional<std::string> arn{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<PolicyDescriptorType>) noexcept {
     return std::make_tuple(
         field{"arn", &PolicyDescriptorType::arn});
 }
-inline bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
+template <int = 0>
+bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
+template <int = 0>
+bool operator!=(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
     return !(a == b);
 }
 
@@ -53,15 +56,18 @@ struct Tag {
     std::string value{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Tag>) noexcept {
     return std::make_tuple(
         field{"Key", &Tag::key},
         field{"Value", &Tag::value});
 }
-inline bool operator==(const Tag& a, const Tag& b) {
+template <int = 0>
+bool operator==(const Tag& a, const Tag& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Tag& a, const Tag& b) {
+template <int = 0>
+bool operator!=(const Tag& a, const Tag& b) {
     return !(a == b);
 }
 
@@ -73,15 +79,18 @@ struct ProvidedContext {
     std::optional<std::string> context_assertion{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ProvidedContext>) noexcept {
     return std::make_tuple(
         field{"ProviderArn", &ProvidedContext::provider_arn},
         field{"ContextAssertion", &ProvidedContext::context_assertion});
 }
-inline bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
+template <int = 0>
+bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ProvidedContext& a, const ProvidedContext& b) {
+template <int = 0>
+bool operator!=(const ProvidedContext& a, const ProvidedContext& b) {
     return !(a == b);
 }
 
@@ -113,6 +122,7 @@ struct AssumeRoleRequest {
     std::optional<std::vector<ProvidedContext>> provided_contexts{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleRequest::role_arn},
@@ -128,10 +138,12 @@ constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
         field{"SourceIdentity", &AssumeRoleRequest::source_identity},
         field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts});
 }
-inline bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
     return !(a == b);
 }
 
@@ -147,6 +159,7 @@ struct Credentials {
     awsauth::timestamp expiration{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &Credentials::access_key_id},
@@ -154,10 +167,12 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"SessionToken", &Credentials::session_token, visibility::secret},
         field{"Expiration", &Credentials::expiration});
 }
-inline bool operator==(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator==(const Credentials& a, const Credentials& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator!=(const Credentials& a, const Credentials& b) {
     return !(a == b);
 }
 
@@ -169,15 +184,18 @@ struct AssumedRoleUser {
     std::string arn{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id},
         field{"Arn", &AssumedRoleUser::arn});
 }
-inline bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return !(a == b);
 }
 
@@ -199,6 +217,7 @@ struct AssumeRoleResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleResponse::credentials},
@@ -207,10 +226,12 @@ constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
         field{"SourceIdentity", &AssumeRoleResponse::source_identity},
         field{"ResponseMetadata", &AssumeRoleResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
     return !(a == b);
 }
 
@@ -230,6 +251,7 @@ struct AssumeRoleWithSAMLRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn},
@@ -239,10 +261,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
         field{"Policy", &AssumeRoleWithSAMLRequest::policy},
         field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds});
 }
-inline bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
     return !(a == b);
 }
 
@@ -273,6 +297,7 @@ struct AssumeRoleWithSAMLResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithSAMLResponse::credentials},
@@ -286,10 +311,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
         field{"SourceIdentity", &AssumeRoleWithSAMLResponse::source_identity},
         field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
     return !(a == b);
 }
 
@@ -311,6 +338,7 @@ struct AssumeRoleWithWebIdentityRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn},
@@ -321,10 +349,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
         field{"Policy", &AssumeRoleWithWebIdentityRequest::policy},
         field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds});
 }
-inline bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
     return !(a == b);
 }
 
@@ -351,6 +381,7 @@ struct AssumeRoleWithWebIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithWebIdentityResponse::credentials},
@@ -362,10 +393,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
         field{"SourceIdentity", &AssumeRoleWithWebIdentityResponse::source_identity},
         field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
     return !(a == b);
 }
 
@@ -379,16 +412,19 @@ struct AssumeRootRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootRequest>) noexcept {
     return std::make_tuple(
         field{"TargetPrincipal", &AssumeRootRequest::target_principal},
         field{"TaskPolicyArn", &AssumeRootRequest::task_policy_arn},
         field{"DurationSeconds", &AssumeRootRequest::duration_seconds});
 }
-inline bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRootRequest& a, const AssumeRootRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRootRequest& a, const AssumeRootRequest& b) {
     return !(a == b);
 }
 
@@ -402,16 +438,19 @@ struct AssumeRootResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRootResponse::credentials},
         field{"SourceIdentity", &AssumeRootResponse::source_identity},
         field{"ResponseMetadata", &AssumeRootResponse::response_metadata});
 }
-inline bool operator==(const AssumeRootResponse& a, const AssumeRootResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRootResponse& a, const AssumeRootResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRootResponse& a, const AssumeRootResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRootResponse& a, const AssumeRootResponse& b) {
     return !(a == b);
 }
 
@@ -421,14 +460,17 @@ struct DecodeAuthorizationMessageRequest {
     std::string encoded_message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
     return std::make_tuple(
         field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message});
 }
-inline bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
+template <int = 0>
+bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
+template <int = 0>
+bool operator!=(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
     return !(a == b);
 }
 
@@ -441,15 +483,18 @@ struct DecodeAuthorizationMessageResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
     return std::make_tuple(
         field{"DecodedMessage", &DecodeAuthorizationMessageResponse::decoded_message},
         field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata});
 }
-inline bool operator==(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
+template <int = 0>
+bool operator==(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
+template <int = 0>
+bool operator!=(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
     return !(a == b);
 }
 
@@ -463,14 +508,17 @@ struct ExpiredTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTokenException::message});
 }
-inline bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return !(a == b);
 }
 
@@ -484,14 +532,17 @@ struct ExpiredTradeInTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTradeInTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTradeInTokenException::message});
 }
-inline bool operator==(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
+template <int = 0>
+bool operator==(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
+template <int = 0>
+bool operator!=(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
     return !(a == b);
 }
 
@@ -504,15 +555,18 @@ struct FederatedUser {
     std::string arn{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<FederatedUser>) noexcept {
     return std::make_tuple(
         field{"FederatedUserId", &FederatedUser::federated_user_id},
         field{"Arn", &FederatedUser::arn});
 }
-inline bool operator==(const FederatedUser& a, const FederatedUser& b) {
+template <int = 0>
+bool operator==(const FederatedUser& a, const FederatedUser& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const FederatedUser& a, const FederatedUser& b) {
+template <int = 0>
+bool operator!=(const FederatedUser& a, const FederatedUser& b) {
     return !(a == b);
 }
 
@@ -522,14 +576,17 @@ struct GetAccessKeyInfoRequest {
     std::string access_key_id{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id});
 }
-inline bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
+template <int = 0>
+bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
+template <int = 0>
+bool operator!=(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
     return !(a == b);
 }
 
@@ -541,28 +598,34 @@ struct GetAccessKeyInfoResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
     return std::make_tuple(
         field{"Account", &GetAccessKeyInfoResponse::account},
         field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata});
 }
-inline bool operator==(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
+template <int = 0>
+bool operator==(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
+template <int = 0>
+bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
     return !(a == b);
 }
 
 /// The input of GetCallerIdentity.
 struct GetCallerIdentityRequest {};
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityRequest>) noexcept {
     return std::make_tuple();
 }
-inline bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
+template <int = 0>
+bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
+template <int = 0>
+bool operator!=(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
     return !(a == b);
 }
 
@@ -579,6 +642,7 @@ struct GetCallerIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"UserId", &GetCallerIdentityResponse::user_id},
@@ -586,10 +650,12 @@ constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
         field{"Arn", &GetCallerIdentityResponse::arn},
         field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata});
 }
-inline bool operator==(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
+template <int = 0>
+bool operator==(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
+template <int = 0>
+bool operator!=(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
     return !(a == b);
 }
 
@@ -599,14 +665,17 @@ struct GetDelegatedAccessTokenRequest {
     std::string trade_in_token{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
         field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret});
 }
-inline bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
     return !(a == b);
 }
 
@@ -622,6 +691,7 @@ struct GetDelegatedAccessTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetDelegatedAccessTokenResponse::credentials},
@@ -629,10 +699,12 @@ constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
         field{"AssumedPrincipal", &GetDelegatedAccessTokenResponse::assumed_principal},
         field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata});
 }
-inline bool operator==(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
     return !(a == b);
 }
 
@@ -650,6 +722,7 @@ struct GetFederationTokenRequest {
     std::optional<std::vector<Tag>> tags{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
     return std::make_tuple(
         field{"Name", &GetFederationTokenRequest::name},
@@ -658,10 +731,12 @@ constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
         field{"DurationSeconds", &GetFederationTokenRequest::duration_seconds},
         field{"Tags", &GetFederationTokenRequest::tags});
 }
-inline bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
     return !(a == b);
 }
 
@@ -681,6 +756,7 @@ struct GetFederationTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetFederationTokenResponse::credentials},
@@ -688,10 +764,12 @@ constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
         field{"PackedPolicySize", &GetFederationTokenResponse::packed_policy_size},
         field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata});
 }
-inline bool operator==(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
     return !(a == b);
 }
 
@@ -706,16 +784,19 @@ struct GetSessionTokenRequest {
     std::optional<std::string> token_code{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenRequest>) noexcept {
     return std::make_tuple(
         field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds},
         field{"SerialNumber", &GetSessionTokenRequest::serial_number},
         field{"TokenCode", &GetSessionTokenRequest::token_code});
 }
-inline bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
     return !(a == b);
 }
 
@@ -729,15 +810,18 @@ struct GetSessionTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetSessionTokenResponse::credentials},
         field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata});
 }
-inline bool operator==(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
     return !(a == b);
 }
 
@@ -753,6 +837,7 @@ struct GetWebIdentityTokenRequest {
     std::optional<std::vector<Tag>> tags{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
     return std::make_tuple(
         field{"Audience", &GetWebIdentityTokenRequest::audience},
@@ -760,10 +845,12 @@ constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
         field{"SigningAlgorithm", &GetWebIdentityTokenRequest::signing_algorithm},
         field{"Tags", &GetWebIdentityTokenRequest::tags});
 }
-inline bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
     return !(a == b);
 }
 
@@ -777,16 +864,19 @@ struct GetWebIdentityTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
         field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token, visibility::secret},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
         field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata});
 }
-inline bool operator==(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
     return !(a == b);
 }
 
@@ -801,14 +891,17 @@ struct IDPCommunicationErrorException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<IDPCommunicationErrorException>) noexcept {
     return std::make_tuple(
         field{"message", &IDPCommunicationErrorException::message});
 }
-inline bool operator==(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
+template <int = 0>
+bool operator==(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
+template <int = 0>
+bool operator!=(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
     return !(a == b);
 }
 
@@ -822,14 +915,17 @@ struct IDPRejectedClaimException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<IDPRejectedClaimException>) noexcept {
     return std::make_tuple(
         field{"message", &IDPRejectedClaimException::message});
 }
-inline bool operator==(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
+template <int = 0>
+bool operator==(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
+template <int = 0>
+bool operator!=(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
     return !(a == b);
 }
 
@@ -843,14 +939,17 @@ struct InvalidAuthorizationMessageException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidAuthorizationMessageException::message});
 }
-inline bool operator==(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
+template <int = 0>
+bool operator==(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
+template <int = 0>
+bool operator!=(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
     return !(a == b);
 }
 
@@ -864,14 +963,17 @@ struct InvalidIdentityTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidIdentityTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidIdentityTokenException::message});
 }
-inline bool operator==(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
+template <int = 0>
+bool operator==(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
+template <int = 0>
+bool operator!=(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
     return !(a == b);
 }
 
@@ -885,14 +987,17 @@ struct JWTPayloadSizeExceededException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
     return std::make_tuple(
         field{"message", &JWTPayloadSizeExceededException::message});
 }
-inline bool operator==(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
+template <int = 0>
+bool operator==(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
+template <int = 0>
+bool operator!=(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
     return !(a == b);
 }
 
@@ -906,14 +1011,17 @@ struct MalformedPolicyDocumentException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<MalformedPolicyDocumentException>) noexcept {
     return std::make_tuple(
         field{"message", &MalformedPolicyDocumentException::message});
 }
-inline bool operator==(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
+template <int = 0>
+bool operator==(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
+template <int = 0>
+bool operator!=(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
     return !(a == b);
 }
 
@@ -927,16 +1035,19 @@ struct OutboundWebIdentityFederationDisabledException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
     return std::make_tuple(
         field{"message", &OutboundWebIdentityFederationDisabledException::message});
 }
-inline bool operator==(const OutboundWebIdentityFederationDisabledException& a,
-                       const OutboundWebIdentityFederationDisabledException& b) {
+template <int = 0>
+bool operator==(const OutboundWebIdentityFederationDisabledException& a,
+                const OutboundWebIdentityFederationDisabledException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const OutboundWebIdentityFederationDisabledException& a,
-                       const OutboundWebIdentityFederationDisabledException& b) {
+template <int = 0>
+bool operator!=(const OutboundWebIdentityFederationDisabledException& a,
+                const OutboundWebIdentityFederationDisabledException& b) {
     return !(a == b);
 }
 
@@ -951,14 +1062,17 @@ struct PackedPolicyTooLargeException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<PackedPolicyTooLargeException>) noexcept {
     return std::make_tuple(
         field{"message", &PackedPolicyTooLargeException::message});
 }
-inline bool operator==(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
+template <int = 0>
+bool operator==(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
+template <int = 0>
+bool operator!=(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
     return !(a == b);
 }
 
@@ -972,14 +1086,17 @@ struct RegionDisabledException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<RegionDisabledException>) noexcept {
     return std::make_tuple(
         field{"message", &RegionDisabledException::message});
 }
-inline bool operator==(const RegionDisabledException& a, const RegionDisabledException& b) {
+template <int = 0>
+bool operator==(const RegionDisabledException& a, const RegionDisabledException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const RegionDisabledException& a, const RegionDisabledException& b) {
+template <int = 0>
+bool operator!=(const RegionDisabledException& a, const RegionDisabledException& b) {
     return !(a == b);
 }
 
@@ -993,14 +1110,17 @@ struct SessionDurationEscalationException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return std::make_tuple(
         field{"message", &SessionDurationEscalationException::message});
 }
-inline bool operator==(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
+template <int = 0>
+bool operator==(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
+template <int = 0>
+bool operator!=(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
     return !(a == b);
 }
 

@@ -1074,6 +1074,7 @@ struct ResponseMetadata {
     std::int32_t retry_attempts{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
     return std::make_tuple(
         field{"RequestId", &ResponseMetadata::request_id},
@@ -1082,10 +1083,12 @@ constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
         field{"HTTPHeaders", &ResponseMetadata::http_headers},
         field{"RetryAttempts", &ResponseMetadata::retry_attempts});
 }
-inline bool operator==(const ResponseMetadata& a, const ResponseMetadata& b) {
+template <int = 0>
+bool operator==(const ResponseMetadata& a, const ResponseMetadata& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
+template <int = 0>
+bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
     return !(a == b);
 }
 
@@ -1125,14 +1128,17 @@ struct AccessDeniedException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AccessDeniedException>) noexcept {
     return std::make_tuple(
         field{"message", &AccessDeniedException::message});
 }
-inline bool operator==(const AccessDeniedException& a, const AccessDeniedException& b) {
+template <int = 0>
+bool operator==(const AccessDeniedException& a, const AccessDeniedException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AccessDeniedException& a, const AccessDeniedException& b) {
+template <int = 0>
+bool operator!=(const AccessDeniedException& a, const AccessDeniedException& b) {
     return !(a == b);
 }
 
@@ -1150,6 +1156,7 @@ struct AssumeRoleForPodIdentityRequest {
     std::optional<std::string> zone{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name},
@@ -1158,10 +1165,12 @@ constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
         field{"zone", &AssumeRoleForPodIdentityRequest::zone});
 }
-inline bool operator==(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
     return !(a == b);
 }
 
@@ -1174,15 +1183,18 @@ struct Subject {
     std::string service_account{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Subject>) noexcept {
     return std::make_tuple(
         field{"namespace", &Subject::namespace_},
         field{"serviceAccount", &Subject::service_account});
 }
-inline bool operator==(const Subject& a, const Subject& b) {
+template <int = 0>
+bool operator==(const Subject& a, const Subject& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Subject& a, const Subject& b) {
+template <int = 0>
+bool operator!=(const Subject& a, const Subject& b) {
     return !(a == b);
 }
 
@@ -1195,15 +1207,18 @@ struct PodIdentityAssociation {
     std::string association_id{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<PodIdentityAssociation>) noexcept {
     return std::make_tuple(
         field{"associationArn", &PodIdentityAssociation::association_arn},
         field{"associationId", &PodIdentityAssociation::association_id});
 }
-inline bool operator==(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
+template <int = 0>
+bool operator==(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
+template <int = 0>
+bool operator!=(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
     return !(a == b);
 }
 
@@ -1215,15 +1230,18 @@ struct AssumedRoleUser {
     std::string assume_role_id{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         field{"arn", &AssumedRoleUser::arn},
         field{"assumeRoleId", &AssumedRoleUser::assume_role_id});
 }
-inline bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return !(a == b);
 }
 
@@ -1239,6 +1257,7 @@ struct Credentials {
     awsauth::timestamp expiration{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"sessionToken", &Credentials::session_token, visibility::secret},
@@ -1248,10 +1267,12 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
 }
 /// The model marks the whole shape sensitive: a value of it is never shown.
 constexpr bool is_secret_shape(type_tag<Credentials>) noexcept { return true; }
-inline bool operator==(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator==(const Credentials& a, const Credentials& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator!=(const Credentials& a, const Credentials& b) {
     return !(a == b);
 }
 
@@ -1271,6 +1292,7 @@ struct AssumeRoleForPodIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"subject", &AssumeRoleForPodIdentityResponse::subject},
@@ -1280,10 +1302,12 @@ constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
         field{"credentials", &AssumeRoleForPodIdentityResponse::credentials, visibility::secret},
         field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
     return !(a == b);
 }
 
@@ -1297,14 +1321,17 @@ struct ExpiredTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTokenException::message});
 }
-inline bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return !(a == b);
 }
 
@@ -1318,14 +1345,17 @@ struct InternalServerException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InternalServerException>) noexcept {
     return std::make_tuple(
         field{"message", &InternalServerException::message});
 }
-inline bool operator==(const InternalServerException& a, const InternalServerException& b) {
+template <int = 0>
+bool operator==(const InternalServerException& a, const InternalServerException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InternalServerException& a, const InternalServerException& b) {
+template <int = 0>
+bool operator!=(const InternalServerException& a, const InternalServerException& b) {
     return !(a == b);
 }
 
@@ -1339,14 +1369,17 @@ struct InvalidParameterException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidParameterException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidParameterException::message});
 }
-inline bool operator==(const InvalidParameterException& a, const InvalidParameterException& b) {
+template <int = 0>
+bool operator==(const InvalidParameterException& a, const InvalidParameterException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidParameterException& a, const InvalidParameterException& b) {
+template <int = 0>
+bool operator!=(const InvalidParameterException& a, const InvalidParameterException& b) {
     return !(a == b);
 }
 
@@ -1360,14 +1393,17 @@ struct InvalidRequestException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidRequestException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidRequestException::message});
 }
-inline bool operator==(const InvalidRequestException& a, const InvalidRequestException& b) {
+template <int = 0>
+bool operator==(const InvalidRequestException& a, const InvalidRequestException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidRequestException& a, const InvalidRequestException& b) {
+template <int = 0>
+bool operator!=(const InvalidRequestException& a, const InvalidRequestException& b) {
     return !(a == b);
 }
 
@@ -1381,14 +1417,17 @@ struct InvalidTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidTokenException::message});
 }
-inline bool operator==(const InvalidTokenException& a, const InvalidTokenException& b) {
+template <int = 0>
+bool operator==(const InvalidTokenException& a, const InvalidTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidTokenException& a, const InvalidTokenException& b) {
+template <int = 0>
+bool operator!=(const InvalidTokenException& a, const InvalidTokenException& b) {
     return !(a == b);
 }
 
@@ -1402,14 +1441,17 @@ struct ResourceNotFoundException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ResourceNotFoundException>) noexcept {
     return std::make_tuple(
         field{"message", &ResourceNotFoundException::message});
 }
-inline bool operator==(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
+template <int = 0>
+bool operator==(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
+template <int = 0>
+bool operator!=(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
     return !(a == b);
 }
 
@@ -1423,14 +1465,17 @@ struct ServiceUnavailableException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ServiceUnavailableException>) noexcept {
     return std::make_tuple(
         field{"message", &ServiceUnavailableException::message});
 }
-inline bool operator==(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
+template <int = 0>
+bool operator==(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
+template <int = 0>
+bool operator!=(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
     return !(a == b);
 }
 
@@ -1444,14 +1489,17 @@ struct ThrottlingException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return std::make_tuple(
         field{"message", &ThrottlingException::message});
 }
-inline bool operator==(const ThrottlingException& a, const ThrottlingException& b) {
+template <int = 0>
+bool operator==(const ThrottlingException& a, const ThrottlingException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ThrottlingException& a, const ThrottlingException& b) {
+template <int = 0>
+bool operator!=(const ThrottlingException& a, const ThrottlingException& b) {
     return !(a == b);
 }
 
@@ -1675,14 +1723,17 @@ struct PolicyDescriptorType {
     std::optional<std::string> arn{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<PolicyDescriptorType>) noexcept {
     return std::make_tuple(
         field{"arn", &PolicyDescriptorType::arn});
 }
-inline bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
+template <int = 0>
+bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
+template <int = 0>
+bool operator!=(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
     return !(a == b);
 }
 
@@ -1694,15 +1745,18 @@ struct Tag {
     std::string value{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Tag>) noexcept {
     return std::make_tuple(
         field{"Key", &Tag::key},
         field{"Value", &Tag::value});
 }
-inline bool operator==(const Tag& a, const Tag& b) {
+template <int = 0>
+bool operator==(const Tag& a, const Tag& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Tag& a, const Tag& b) {
+template <int = 0>
+bool operator!=(const Tag& a, const Tag& b) {
     return !(a == b);
 }
 
@@ -1714,15 +1768,18 @@ struct ProvidedContext {
     std::optional<std::string> context_assertion{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ProvidedContext>) noexcept {
     return std::make_tuple(
         field{"ProviderArn", &ProvidedContext::provider_arn},
         field{"ContextAssertion", &ProvidedContext::context_assertion});
 }
-inline bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
+template <int = 0>
+bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ProvidedContext& a, const ProvidedContext& b) {
+template <int = 0>
+bool operator!=(const ProvidedContext& a, const ProvidedContext& b) {
     return !(a == b);
 }
 
@@ -1754,6 +1811,7 @@ struct AssumeRoleRequest {
     std::optional<std::vector<ProvidedContext>> provided_contexts{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleRequest::role_arn},
@@ -1769,10 +1827,12 @@ constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
         field{"SourceIdentity", &AssumeRoleRequest::source_identity},
         field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts});
 }
-inline bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
     return !(a == b);
 }
 
@@ -1788,6 +1848,7 @@ struct Credentials {
     awsauth::timestamp expiration{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &Credentials::access_key_id},
@@ -1795,10 +1856,12 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"SessionToken", &Credentials::session_token, visibility::secret},
         field{"Expiration", &Credentials::expiration});
 }
-inline bool operator==(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator==(const Credentials& a, const Credentials& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const Credentials& a, const Credentials& b) {
+template <int = 0>
+bool operator!=(const Credentials& a, const Credentials& b) {
     return !(a == b);
 }
 
@@ -1810,15 +1873,18 @@ struct AssumedRoleUser {
     std::string arn{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id},
         field{"Arn", &AssumedRoleUser::arn});
 }
-inline bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
+template <int = 0>
+bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
     return !(a == b);
 }
 
@@ -1840,6 +1906,7 @@ struct AssumeRoleResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleResponse::credentials},
@@ -1848,10 +1915,12 @@ constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
         field{"SourceIdentity", &AssumeRoleResponse::source_identity},
         field{"ResponseMetadata", &AssumeRoleResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
     return !(a == b);
 }
 
@@ -1871,6 +1940,7 @@ struct AssumeRoleWithSAMLRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn},
@@ -1880,10 +1950,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
         field{"Policy", &AssumeRoleWithSAMLRequest::policy},
         field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds});
 }
-inline bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
     return !(a == b);
 }
 
@@ -1914,6 +1986,7 @@ struct AssumeRoleWithSAMLResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithSAMLResponse::credentials},
@@ -1927,10 +2000,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
         field{"SourceIdentity", &AssumeRoleWithSAMLResponse::source_identity},
         field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
     return !(a == b);
 }
 
@@ -1952,6 +2027,7 @@ struct AssumeRoleWithWebIdentityRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn},
@@ -1962,10 +2038,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
         field{"Policy", &AssumeRoleWithWebIdentityRequest::policy},
         field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds});
 }
-inline bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
     return !(a == b);
 }
 
@@ -1992,6 +2070,7 @@ struct AssumeRoleWithWebIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithWebIdentityResponse::credentials},
@@ -2003,10 +2082,12 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
         field{"SourceIdentity", &AssumeRoleWithWebIdentityResponse::source_identity},
         field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata});
 }
-inline bool operator==(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
     return !(a == b);
 }
 
@@ -2020,16 +2101,19 @@ struct AssumeRootRequest {
     std::optional<std::int32_t> duration_seconds{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootRequest>) noexcept {
     return std::make_tuple(
         field{"TargetPrincipal", &AssumeRootRequest::target_principal},
         field{"TaskPolicyArn", &AssumeRootRequest::task_policy_arn},
         field{"DurationSeconds", &AssumeRootRequest::duration_seconds});
 }
-inline bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
+template <int = 0>
+bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRootRequest& a, const AssumeRootRequest& b) {
+template <int = 0>
+bool operator!=(const AssumeRootRequest& a, const AssumeRootRequest& b) {
     return !(a == b);
 }
 
@@ -2043,16 +2127,19 @@ struct AssumeRootResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRootResponse::credentials},
         field{"SourceIdentity", &AssumeRootResponse::source_identity},
         field{"ResponseMetadata", &AssumeRootResponse::response_metadata});
 }
-inline bool operator==(const AssumeRootResponse& a, const AssumeRootResponse& b) {
+template <int = 0>
+bool operator==(const AssumeRootResponse& a, const AssumeRootResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const AssumeRootResponse& a, const AssumeRootResponse& b) {
+template <int = 0>
+bool operator!=(const AssumeRootResponse& a, const AssumeRootResponse& b) {
     return !(a == b);
 }
 
@@ -2062,14 +2149,17 @@ struct DecodeAuthorizationMessageRequest {
     std::string encoded_message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
     return std::make_tuple(
         field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message});
 }
-inline bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
+template <int = 0>
+bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
+template <int = 0>
+bool operator!=(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
     return !(a == b);
 }
 
@@ -2082,15 +2172,18 @@ struct DecodeAuthorizationMessageResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
     return std::make_tuple(
         field{"DecodedMessage", &DecodeAuthorizationMessageResponse::decoded_message},
         field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata});
 }
-inline bool operator==(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
+template <int = 0>
+bool operator==(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
+template <int = 0>
+bool operator!=(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
     return !(a == b);
 }
 
@@ -2104,14 +2197,17 @@ struct ExpiredTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTokenException::message});
 }
-inline bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
+template <int = 0>
+bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
     return !(a == b);
 }
 
@@ -2125,14 +2221,17 @@ struct ExpiredTradeInTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTradeInTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &ExpiredTradeInTokenException::message});
 }
-inline bool operator==(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
+template <int = 0>
+bool operator==(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
+template <int = 0>
+bool operator!=(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
     return !(a == b);
 }
 
@@ -2145,15 +2244,18 @@ struct FederatedUser {
     std::string arn{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<FederatedUser>) noexcept {
     return std::make_tuple(
         field{"FederatedUserId", &FederatedUser::federated_user_id},
         field{"Arn", &FederatedUser::arn});
 }
-inline bool operator==(const FederatedUser& a, const FederatedUser& b) {
+template <int = 0>
+bool operator==(const FederatedUser& a, const FederatedUser& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const FederatedUser& a, const FederatedUser& b) {
+template <int = 0>
+bool operator!=(const FederatedUser& a, const FederatedUser& b) {
     return !(a == b);
 }
 
@@ -2163,14 +2265,17 @@ struct GetAccessKeyInfoRequest {
     std::string access_key_id{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
     return std::make_tuple(
         field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id});
 }
-inline bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
+template <int = 0>
+bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
+template <int = 0>
+bool operator!=(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
     return !(a == b);
 }
 
@@ -2182,28 +2287,34 @@ struct GetAccessKeyInfoResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
     return std::make_tuple(
         field{"Account", &GetAccessKeyInfoResponse::account},
         field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata});
 }
-inline bool operator==(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
+template <int = 0>
+bool operator==(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
+template <int = 0>
+bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
     return !(a == b);
 }
 
 /// The input of GetCallerIdentity.
 struct GetCallerIdentityRequest {};
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityRequest>) noexcept {
     return std::make_tuple();
 }
-inline bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
+template <int = 0>
+bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
+template <int = 0>
+bool operator!=(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
     return !(a == b);
 }
 
@@ -2220,6 +2331,7 @@ struct GetCallerIdentityResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"UserId", &GetCallerIdentityResponse::user_id},
@@ -2227,10 +2339,12 @@ constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
         field{"Arn", &GetCallerIdentityResponse::arn},
         field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata});
 }
-inline bool operator==(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
+template <int = 0>
+bool operator==(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
+template <int = 0>
+bool operator!=(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
     return !(a == b);
 }
 
@@ -2240,14 +2354,17 @@ struct GetDelegatedAccessTokenRequest {
     std::string trade_in_token{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
         field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret});
 }
-inline bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
     return !(a == b);
 }
 
@@ -2263,6 +2380,7 @@ struct GetDelegatedAccessTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetDelegatedAccessTokenResponse::credentials},
@@ -2270,10 +2388,12 @@ constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
         field{"AssumedPrincipal", &GetDelegatedAccessTokenResponse::assumed_principal},
         field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata});
 }
-inline bool operator==(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
     return !(a == b);
 }
 
@@ -2291,6 +2411,7 @@ struct GetFederationTokenRequest {
     std::optional<std::vector<Tag>> tags{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
     return std::make_tuple(
         field{"Name", &GetFederationTokenRequest::name},
@@ -2299,10 +2420,12 @@ constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
         field{"DurationSeconds", &GetFederationTokenRequest::duration_seconds},
         field{"Tags", &GetFederationTokenRequest::tags});
 }
-inline bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
     return !(a == b);
 }
 
@@ -2322,6 +2445,7 @@ struct GetFederationTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetFederationTokenResponse::credentials},
@@ -2329,10 +2453,12 @@ constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
         field{"PackedPolicySize", &GetFederationTokenResponse::packed_policy_size},
         field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata});
 }
-inline bool operator==(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
     return !(a == b);
 }
 
@@ -2347,16 +2473,19 @@ struct GetSessionTokenRequest {
     std::optional<std::string> token_code{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenRequest>) noexcept {
     return std::make_tuple(
         field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds},
         field{"SerialNumber", &GetSessionTokenRequest::serial_number},
         field{"TokenCode", &GetSessionTokenRequest::token_code});
 }
-inline bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
     return !(a == b);
 }
 
@@ -2370,15 +2499,18 @@ struct GetSessionTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetSessionTokenResponse::credentials},
         field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata});
 }
-inline bool operator==(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
     return !(a == b);
 }
 
@@ -2394,6 +2526,7 @@ struct GetWebIdentityTokenRequest {
     std::optional<std::vector<Tag>> tags{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
     return std::make_tuple(
         field{"Audience", &GetWebIdentityTokenRequest::audience},
@@ -2401,10 +2534,12 @@ constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
         field{"SigningAlgorithm", &GetWebIdentityTokenRequest::signing_algorithm},
         field{"Tags", &GetWebIdentityTokenRequest::tags});
 }
-inline bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
+template <int = 0>
+bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
+template <int = 0>
+bool operator!=(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
     return !(a == b);
 }
 
@@ -2418,16 +2553,19 @@ struct GetWebIdentityTokenResponse {
     std::optional<awsauth::ResponseMetadata> response_metadata{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
         field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token, visibility::secret},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
         field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata});
 }
-inline bool operator==(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
+template <int = 0>
+bool operator==(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
+template <int = 0>
+bool operator!=(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
     return !(a == b);
 }
 
@@ -2442,14 +2580,17 @@ struct IDPCommunicationErrorException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<IDPCommunicationErrorException>) noexcept {
     return std::make_tuple(
         field{"message", &IDPCommunicationErrorException::message});
 }
-inline bool operator==(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
+template <int = 0>
+bool operator==(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
+template <int = 0>
+bool operator!=(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
     return !(a == b);
 }
 
@@ -2463,14 +2604,17 @@ struct IDPRejectedClaimException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<IDPRejectedClaimException>) noexcept {
     return std::make_tuple(
         field{"message", &IDPRejectedClaimException::message});
 }
-inline bool operator==(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
+template <int = 0>
+bool operator==(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
+template <int = 0>
+bool operator!=(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
     return !(a == b);
 }
 
@@ -2484,14 +2628,17 @@ struct InvalidAuthorizationMessageException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidAuthorizationMessageException::message});
 }
-inline bool operator==(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
+template <int = 0>
+bool operator==(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
+template <int = 0>
+bool operator!=(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
     return !(a == b);
 }
 
@@ -2505,14 +2652,17 @@ struct InvalidIdentityTokenException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<InvalidIdentityTokenException>) noexcept {
     return std::make_tuple(
         field{"message", &InvalidIdentityTokenException::message});
 }
-inline bool operator==(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
+template <int = 0>
+bool operator==(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
+template <int = 0>
+bool operator!=(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
     return !(a == b);
 }
 
@@ -2526,14 +2676,17 @@ struct JWTPayloadSizeExceededException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
     return std::make_tuple(
         field{"message", &JWTPayloadSizeExceededException::message});
 }
-inline bool operator==(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
+template <int = 0>
+bool operator==(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
+template <int = 0>
+bool operator!=(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
     return !(a == b);
 }
 
@@ -2547,14 +2700,17 @@ struct MalformedPolicyDocumentException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<MalformedPolicyDocumentException>) noexcept {
     return std::make_tuple(
         field{"message", &MalformedPolicyDocumentException::message});
 }
-inline bool operator==(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
+template <int = 0>
+bool operator==(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
+template <int = 0>
+bool operator!=(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
     return !(a == b);
 }
 
@@ -2568,16 +2724,19 @@ struct OutboundWebIdentityFederationDisabledException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
     return std::make_tuple(
         field{"message", &OutboundWebIdentityFederationDisabledException::message});
 }
-inline bool operator==(const OutboundWebIdentityFederationDisabledException& a,
-                       const OutboundWebIdentityFederationDisabledException& b) {
+template <int = 0>
+bool operator==(const OutboundWebIdentityFederationDisabledException& a,
+                const OutboundWebIdentityFederationDisabledException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const OutboundWebIdentityFederationDisabledException& a,
-                       const OutboundWebIdentityFederationDisabledException& b) {
+template <int = 0>
+bool operator!=(const OutboundWebIdentityFederationDisabledException& a,
+                const OutboundWebIdentityFederationDisabledException& b) {
     return !(a == b);
 }
 
@@ -2592,14 +2751,17 @@ struct PackedPolicyTooLargeException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<PackedPolicyTooLargeException>) noexcept {
     return std::make_tuple(
         field{"message", &PackedPolicyTooLargeException::message});
 }
-inline bool operator==(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
+template <int = 0>
+bool operator==(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
+template <int = 0>
+bool operator!=(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
     return !(a == b);
 }
 
@@ -2613,14 +2775,17 @@ struct RegionDisabledException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<RegionDisabledException>) noexcept {
     return std::make_tuple(
         field{"message", &RegionDisabledException::message});
 }
-inline bool operator==(const RegionDisabledException& a, const RegionDisabledException& b) {
+template <int = 0>
+bool operator==(const RegionDisabledException& a, const RegionDisabledException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const RegionDisabledException& a, const RegionDisabledException& b) {
+template <int = 0>
+bool operator!=(const RegionDisabledException& a, const RegionDisabledException& b) {
     return !(a == b);
 }
 
@@ -2634,14 +2799,17 @@ struct SessionDurationEscalationException {
     std::optional<std::string> message{};
 };
 
+template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return std::make_tuple(
         field{"message", &SessionDurationEscalationException::message});
 }
-inline bool operator==(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
+template <int = 0>
+bool operator==(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
     return fields_equal(a, b);
 }
-inline bool operator!=(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
+template <int = 0>
+bool operator!=(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
     return !(a == b);
 }
 
@@ -3013,6 +3181,7 @@ inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\
 
 namespace awsauth {
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ResponseMetadata>) noexcept {
     return std::make_tuple(
         no_rule{},  // RequestId
@@ -3026,23 +3195,27 @@ constexpr auto constraints_of(type_tag<ResponseMetadata>) noexcept {
 
 namespace awsauth::sts {
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<PolicyDescriptorType>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type});  // arn
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Tag>) noexcept {
     return std::make_tuple(
         string_rule{1, 128, &model_patterns::sts_tag_key_type},  // Key
         string_rule{0, 256, &model_patterns::sts_tag_value_type});  // Value
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ProvidedContext>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // ProviderArn
         string_rule{4, 2048, nullptr});  // ContextAssertion
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleRequest>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
@@ -3059,6 +3232,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleRequest>) noexcept {
         list_rule<no_rule>{1, 5, no_rule{}});  // ProvidedContexts
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         string_rule{16, 128, &model_patterns::sts_access_key_id_type},  // AccessKeyId
@@ -3067,12 +3241,14 @@ constexpr auto constraints_of(type_tag<Credentials>) noexcept {
         no_rule{});  // Expiration
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         string_rule{2, 193, &model_patterns::sts_assumed_role_id_type},  // AssumedRoleId
         string_rule{20, 2048, &model_patterns::sts_arn_type});  // Arn
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -3082,6 +3258,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
@@ -3092,6 +3269,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
         integer_rule{900, 43200});  // DurationSeconds
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -3106,6 +3284,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
         string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
@@ -3117,6 +3296,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexce
         integer_rule{900, 43200});  // DurationSeconds
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -3129,6 +3309,7 @@ constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexc
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRootRequest>) noexcept {
     return std::make_tuple(
         string_rule{12, 2048, nullptr},  // TargetPrincipal
@@ -3136,6 +3317,7 @@ constexpr auto constraints_of(type_tag<AssumeRootRequest>) noexcept {
         integer_rule{0, 900});  // DurationSeconds
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRootResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -3143,48 +3325,57 @@ constexpr auto constraints_of(type_tag<AssumeRootResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
     return std::make_tuple(
         string_rule{1, 10240, nullptr});  // EncodedMessage
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // DecodedMessage
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ExpiredTradeInTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<FederatedUser>) noexcept {
     return std::make_tuple(
         string_rule{2, 193, &model_patterns::sts_federated_id_type},  // FederatedUserId
         string_rule{20, 2048, &model_patterns::sts_arn_type});  // Arn
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
     return std::make_tuple(
         string_rule{16, 128, &model_patterns::sts_access_key_id_type});  // AccessKeyId
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Account
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetCallerIdentityRequest>) noexcept {
     return std::make_tuple();
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetCallerIdentityResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // UserId
@@ -3193,11 +3384,13 @@ constexpr auto constraints_of(type_tag<GetCallerIdentityResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
     return std::make_tuple(
         no_rule{});  // TradeInToken
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -3206,6 +3399,7 @@ constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenResponse>) noexcep
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetFederationTokenRequest>) noexcept {
     return std::make_tuple(
         string_rule{2, 32, &model_patterns::sts_role_session_name_type},  // Name
@@ -3215,6 +3409,7 @@ constexpr auto constraints_of(type_tag<GetFederationTokenRequest>) noexcept {
         list_rule<no_rule>{0, 50, no_rule{}});  // Tags
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetFederationTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
@@ -3223,6 +3418,7 @@ constexpr auto constraints_of(type_tag<GetFederationTokenResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetSessionTokenRequest>) noexcept {
     return std::make_tuple(
         integer_rule{900, 129600},  // DurationSeconds
@@ -3230,12 +3426,14 @@ constexpr auto constraints_of(type_tag<GetSessionTokenRequest>) noexcept {
         string_rule{6, 6, &model_patterns::sts_token_code_type});  // TokenCode
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetSessionTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // Credentials
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
     return std::make_tuple(
         list_rule<string_rule>{1, 10, string_rule{1, 1000, nullptr}},  // Audience
@@ -3244,6 +3442,7 @@ constexpr auto constraints_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
         list_rule<no_rule>{0, 50, no_rule{}});  // Tags
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // WebIdentityToken
@@ -3251,51 +3450,61 @@ constexpr auto constraints_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<IDPCommunicationErrorException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<IDPRejectedClaimException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidIdentityTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<MalformedPolicyDocumentException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<PackedPolicyTooLargeException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<RegionDisabledException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<SessionDurationEscalationException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
@@ -3305,11 +3514,13 @@ constexpr auto constraints_of(type_tag<SessionDurationEscalationException>) noex
 
 namespace awsauth::eks_auth {
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AccessDeniedException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
         string_rule{1, 100, &model_patterns::eks_auth_cluster_name},  // clusterName
@@ -3319,24 +3530,28 @@ constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcep
         no_rule{});  // zone
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Subject>) noexcept {
     return std::make_tuple(
         no_rule{},  // namespace
         no_rule{});  // serviceAccount
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<PodIdentityAssociation>) noexcept {
     return std::make_tuple(
         no_rule{},  // associationArn
         no_rule{});  // associationId
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
         no_rule{},  // arn
         no_rule{});  // assumeRoleId
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
         no_rule{},  // sessionToken
@@ -3345,6 +3560,7 @@ constexpr auto constraints_of(type_tag<Credentials>) noexcept {
         no_rule{});  // expiration
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
     return std::make_tuple(
         no_rule{},  // subject
@@ -3355,41 +3571,49 @@ constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityResponse>) noexce
         no_rule{});  // ResponseMetadata
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ExpiredTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InternalServerException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidParameterException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidRequestException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<InvalidTokenException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ResourceNotFoundException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ServiceUnavailableException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
 }
 
+template <int = 0>
 constexpr auto constraints_of(type_tag<ThrottlingException>) noexcept {
     return std::make_tuple(
         no_rule{});  // message
