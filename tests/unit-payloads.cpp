@@ -72,9 +72,17 @@ void round_trip(const std::string& text, const std::string& name) {
     const auto dumped = awsauth::dump(value);
     require_same_content(nlohmann::json::parse(text), nlohmann::json::parse(dumped), name);
     CHECK(awsauth::parse<T>(dumped) == value);
-    // The DOM path (ADL from_json / to_json) must agree with the text path.
+    // The DOM path (ADL from_json / to_json) must agree with the text path (the SAX reader and the direct writer).
     CHECK(nlohmann::json::parse(text).get<T>() == value);
-    CHECK(nlohmann::ordered_json(value).dump() == dumped);
+    CHECK(nlohmann::ordered_json::parse(text).get<T>() == value);
+    for (const int indent : {-1, 0, 2, 4}) {
+        INFO("indent " << indent);
+        CHECK(awsauth::dump(value, {indent}) == nlohmann::ordered_json(value).dump(indent));
+    }
+    // Every timestamp style reads back to the same instants.
+    for (const auto style : {awsauth::timestamp_format::iso8601_z, awsauth::timestamp_format::epoch_seconds}) {
+        CHECK(awsauth::parse<T>(awsauth::dump(value, {2, style})) == value);
+    }
 }
 
 namespace sts = awsauth::sts;
