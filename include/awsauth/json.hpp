@@ -230,6 +230,24 @@ inline std::string_view timestamp_from_epoch_decimal(std::string_view text, time
     return {};
 }
 
+/// After an object's members are read: an absent optional member becomes nullopt, an absent required one is an
+/// error. `was_read(index)` says whether the field at that index was in the object; `fail_missing(key)` throws.
+template <class T, class WasRead, class FailMissing>
+void finish_members(T& out, WasRead&& was_read, FailMissing&& fail_missing) {
+    std::size_t index = 0;
+    for_each_field<T>([&](const auto& field) {
+        if (!was_read(index)) {
+            auto& member = out.*(field.member);
+            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
+                member.reset();
+            } else {
+                fail_missing(field.key);
+            }
+        }
+        ++index;
+    });
+}
+
 /// Reads a string, integer or timestamp member; `fail(message)` throws at the reader's current path.
 template <class T, class Fail>
 void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
@@ -335,19 +353,12 @@ void read_object(const Json& json, T& out, const json_path* at, const parse_opti
         });
         if (!known && options.reject_unknown_keys) fail(&member_path, unknown_member);
     }
-    std::size_t index = 0;
-    for_each_field<T>([&](const auto& field) {
-        if (!seen[index]) {
-            auto& member = out.*(field.member);
-            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
-                member.reset();
-            } else {
-                const json_path member_path{at, field.key};
-                fail(&member_path, missing_required_member);
-            }
-        }
-        ++index;
-    });
+    finish_members(
+        out, [&seen](std::size_t index) { return seen[index]; },
+        [at](std::string_view key) {
+            const json_path member_path{at, key};
+            fail(&member_path, missing_required_member);
+        });
 }
 
 template <class Json, class T>

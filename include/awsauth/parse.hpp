@@ -253,30 +253,16 @@ void* member_address(void* object) noexcept {
     return &(static_cast<T*>(object)->*member);
 }
 
-// Optional members are reset when absent; required ones have nothing to reset.
-template <class T, std::size_t I>
-constexpr void (*reset_member())(void*) {
-    if constexpr (is_optional_v<field_member_t<T, I>>) {
-        return [](void* object) noexcept {
-            constexpr auto member = std::get<I>(fields_of(type_tag<T>{})).member;
-            (static_cast<T*>(object)->*member).reset();
-        };
-    } else {
-        return nullptr;
-    }
-}
-
 struct member_entry {
     std::string_view key;
     void* (*address)(void* object);
     value_reader read;
-    void (*reset)(void* object);  // optional members; required ones have none
 };
 
 template <class T, std::size_t... I>
 constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
     return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
-                          &read_sax_value<field_member_t<T, I>>, reset_member<T, I>()}...}};
+                          &read_sax_value<field_member_t<T, I>>}...}};
 }
 
 template <class T>
@@ -307,11 +293,9 @@ struct struct_reading {
 
     static void end(sax_reader& reader, frame& at) {
         if (at.seen == all_seen) return;
-        for (std::size_t i = 0; i < count; ++i) {
-            if ((at.seen >> i & 1) != 0) continue;
-            if (members[i].reset == nullptr) reader.fail_at_member(members[i].key, missing_required_member);
-            members[i].reset(at.target);
-        }
+        finish_members(
+            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
+            [&reader](std::string_view key) { reader.fail_at_member(key, missing_required_member); });
     }
 
     static constexpr container_reader container{&member, nullptr, &end, true};
