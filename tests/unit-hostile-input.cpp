@@ -59,14 +59,18 @@ awsauth::parse_options unlimited() {
 
 TEST_CASE("hostile: 200,000 levels of nesting, in a list member and in an unknown one", "[hostile]") {
     const auto deep = nested_arrays(200000);
-    for (const auto& members : {R"(,"TransitiveTagKeys":)" + deep, R"(,"Unknown":)" + deep}) {
-        const std::string text = request_with(members);
-        awsauth::parse_options roomy{};
-        roomy.max_document_size = text.size();
-        const auto e = error_for<sts::AssumeRoleRequest>(text, roomy);
-        CHECK(e.message == "awsauth: the document nests objects and arrays deeper than parse_options::max_depth (128)");
-        CHECK(e.path.empty());
-    }
+    awsauth::parse_options roomy{};
+    roomy.max_document_size = std::size_t{2} << 20;
+    // The reader reports the first problem in document order: in the list member, the first element is already
+    // not a string, two levels down; in the unknown member, nothing is wrong until level 129.
+    CHECK(error_for<sts::AssumeRoleRequest>(request_with(R"(,"TransitiveTagKeys":)" + deep), roomy).message ==
+          "awsauth: at /TransitiveTagKeys/0: expected a string, got array");
+    const auto e = error_for<sts::AssumeRoleRequest>(request_with(R"(,"Unknown":)" + deep), roomy);
+    CHECK(e.message == "awsauth: the document nests objects and arrays deeper than parse_options::max_depth (128)");
+    CHECK(e.path.empty());
+    const auto in_list = error_for<sts::AssumeRoleRequest>(
+        request_with(R"(,"TransitiveTagKeys":[)" + nested_arrays(200000, R"("k")") + "]"), roomy);
+    CHECK(in_list.message == "awsauth: at /TransitiveTagKeys/0: expected a string, got array");
     // With the limits lifted, the reader still holds: the list member is refused for what it holds, and the unknown
     // member skipped.
     CHECK(error_for<sts::AssumeRoleRequest>(request_with(R"(,"TransitiveTagKeys":)" + deep), unlimited()).message ==
@@ -251,12 +255,24 @@ TEST_CASE("hostile: numbers where a timestamp belongs", "[hostile]") {
 }
 
 TEST_CASE("hostile: documents that are not one JSON object", "[hostile]") {
-    for (const char* text : {"", "   ", "{", "}", "{} x", "{}{}", "{\"RoleArn\"", "[", "\"just a string"}) {
+    for (const std::string text : {"", "   ", "{", "}", "{\"RoleArn\"", "\"just a string"}) {
         INFO(text);
         const auto e = error_for<sts::AssumeRoleRequest>(text);
         CHECK(e.message.rfind("awsauth: invalid JSON (byte ", 0) == 0);
         CHECK(e.path.empty());
     }
+    // Trailing text after a whole document, read in document order: a complete request, then the garbage.
+    for (const std::string trailer : {" x", "{}", "\"SECRETTRAILER\"", "]"}) {
+        INFO(trailer);
+        const auto e = error_for<sts::AssumeRoleRequest>(request_with("") + trailer);
+        CHECK(e.message.rfind("awsauth: invalid JSON (byte ", 0) == 0);
+        CHECK(e.message.find("SECRETTRAILER") == std::string::npos);
+        CHECK(e.path.empty());
+    }
+    // An incomplete object ends before the garbage does: its missing member is the first problem.
+    CHECK(error_for<sts::AssumeRoleRequest>("{} x").message == "awsauth: at /RoleArn: missing required member");
+    CHECK(error_for<sts::AssumeRoleRequest>("[").message ==
+          "awsauth: at the document root: expected an object, got array");
     CHECK(error_for<sts::AssumeRoleRequest>("null").message ==
           "awsauth: at the document root: expected an object, got null");
     CHECK(error_for<sts::AssumeRoleRequest>("[]").message ==

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 
 namespace sts = awsauth::sts;
 namespace eks_auth = awsauth::eks_auth;
@@ -113,18 +114,46 @@ TEST_CASE("timestamps are written in the chosen style", "[write]") {
     CHECK(awsauth::dump(response, {-1, format::epoch_seconds}).find(R"("Expiration":1795450723.123456})") !=
           std::string::npos);
 
-    // Whole seconds are exact in any year; microseconds fit a double only until about 2242.
+    // Whole seconds are exact in any year.
     const awsauth::timestamp year_9999 = date::sys_days{date::year{9999} / 12 / 31} + 23h + 59min + 59s;
     response.credentials = credentials(year_9999);
     CHECK(awsauth::dump(response, {-1, format::epoch_seconds}).find(R"("Expiration":253402300799})") !=
           std::string::npos);
-    for (const auto far : {year_9999 + 999999us, awsauth::timestamp{date::sys_days{date::year{3000} / 1 / 1}} + 1us}) {
-        response.credentials = credentials(far);
+}
+
+TEST_CASE("epoch seconds keep every microsecond in any year on the text path, not through a DOM", "[write]") {
+    using format = awsauth::timestamp_format;
+    sts::GetSessionTokenResponse response{};
+    // The last microsecond Python can hold, and one just past whole seconds in the year 3000 (32503680000 s).
+    const awsauth::timestamp last = date::sys_days{date::year{9999} / 12 / 31} + 23h + 59min + 59s + 999999us;
+    const awsauth::timestamp year_3000 = awsauth::timestamp{date::sys_days{date::year{3000} / 1 / 1}} + 1us;
+    for (const auto& [instant, spelling] :
+         {std::pair{last, "253402300799.999999"}, {year_3000, "32503680000.000001"}}) {
+        INFO(spelling);
+        response.credentials = credentials(instant);
+        const std::string text = awsauth::dump(response, {-1, format::epoch_seconds});
+        CHECK(text.find(std::string(R"("Expiration":)") + spelling + "}") != std::string::npos);
+        // awsauth::parse reads the digits, not a double, and gets the same instant back.
+        CHECK(awsauth::parse<sts::GetSessionTokenResponse>(text) == response);
+
+        // A DOM holds the number as a double, which keeps microseconds only until about 2242: the nearest doubles
+        // are 253402300800 (past the year 9999) and 32503680000 (the microsecond lost).
         try {
-            (void)awsauth::dump(response, {-1, format::epoch_seconds});
-            FAIL("dump wrote an epoch that reads back as another instant");
+            const auto through_dom = nlohmann::json::parse(text).get<sts::GetSessionTokenResponse>();
+            CHECK(through_dom.credentials->expiration != instant);
         } catch (const awsauth::error& e) {
-            CHECK(e.path() == "/Credentials/Expiration");
+            CHECK(std::string(e.what()) ==
+                  "awsauth: at /Credentials/Expiration: invalid timestamp: outside the years 0001 to 9999");
+        }
+        // So the DOM writer refuses such an instant rather than write one that reads back as another.
+        nlohmann::ordered_json dom;
+        try {
+            awsauth::detail::write_value(dom, response, nullptr, {-1, format::epoch_seconds});
+            FAIL("the DOM writer wrote an epoch that reads back as another instant");
+        } catch (const awsauth::error& e) {
+            CHECK(std::string(e.what()) ==
+                  "awsauth: at /Credentials/Expiration: timestamp has more sub-second digits "
+                  "than epoch seconds in a JSON number can hold");
         }
     }
 }
@@ -183,4 +212,80 @@ TEST_CASE("EKS Auth writes camelCase keys and namespace_ as namespace", "[write]
         R"("associationId":"a-1"},"assumedRoleUser":{"arn":"arn:aws:sts::123456789012:assumed-role/r/s",)"
         R"("assumeRoleId":"AROAEXAMPLE:s"},"credentials":{"sessionToken":"token","secretAccessKey":"secret",)"
         R"("accessKeyId":"ASIAEXAMPLE","expiration":1795450723}})");
+}
+
+TEST_CASE("strings are escaped byte for byte as nlohmann escapes them", "[write]") {
+    // Every control character, the two that JSON requires escaped, and what nlohmann leaves as is: '/', DEL and
+    // UTF-8 of two, three and four bytes.
+    std::string every_special;
+    for (char c = 0; c < 0x20; ++c)
+        every_special += c;
+    every_special += "\"\\/\x7F\u00E9\u20AC\U0001F600";
+    const std::string expected_text =
+        R"("\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f)"
+        R"(\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f)"
+        "\\\"\\\\/\x7F\u00E9\u20AC\U0001F600\"";
+
+    sts::AssumeRoleRequest request{};
+    request.role_arn = every_special;
+    request.role_session_name = "plain";
+    request.tags = std::vector<sts::Tag>{{every_special, "x" + every_special + "y"}, {"", ""}};
+    request.transitive_tag_keys = std::vector<std::string>{every_special};
+    CHECK(awsauth::dump(request).find(R"({"RoleArn":)" + expected_text + ",") == 0);
+    for (const int indent : {-1, 0, 2, 4}) {
+        INFO("indent " << indent);
+        CHECK(awsauth::dump(request, {indent}) == nlohmann::ordered_json(request).dump(indent));
+    }
+    // And the text reads back to the same bytes.
+    CHECK(awsauth::parse<sts::AssumeRoleRequest>(awsauth::dump(request)) == request);
+
+    awsauth::ResponseMetadata metadata{};
+    metadata.http_headers = {{every_special, every_special}, {"content-type", "text/xml"}, {"\x7F", ""}};
+    for (const int indent : {-1, 0, 2, 4}) {
+        INFO("indent " << indent);
+        CHECK(awsauth::dump(metadata, {indent}) == nlohmann::ordered_json(metadata).dump(indent));
+    }
+}
+
+TEST_CASE("empty objects and arrays stay on one line at every indent, as nlohmann writes them", "[write]") {
+    sts::AssumeRoleRequest request{};
+    request.tags = std::vector<sts::Tag>{};
+    request.policy_arns = std::vector<sts::PolicyDescriptorType>{sts::PolicyDescriptorType{}};
+    CHECK(awsauth::dump(request, {2}) == R"({
+  "RoleArn": "",
+  "RoleSessionName": "",
+  "PolicyArns": [
+    {}
+  ],
+  "Tags": []
+})");
+    CHECK(awsauth::dump(request, {0}) ==
+          "{\n\"RoleArn\": \"\",\n\"RoleSessionName\": \"\",\n\"PolicyArns\": [\n{}\n],\n"
+          "\"Tags\": []\n}");
+    awsauth::ResponseMetadata metadata{};
+    for (const int indent : {-1, 0, 2, 4}) {
+        INFO("indent " << indent);
+        CHECK(awsauth::dump(request, {indent}) == nlohmann::ordered_json(request).dump(indent));
+        CHECK(awsauth::dump(metadata, {indent}) == nlohmann::ordered_json(metadata).dump(indent));
+        CHECK(awsauth::dump(sts::GetCallerIdentityRequest{}, {indent}) == "{}");
+    }
+}
+
+TEST_CASE("a header name that is not UTF-8 is an error at the map's path", "[write]") {
+    sts::GetCallerIdentityResponse response{};
+    response.response_metadata = awsauth::ResponseMetadata{};
+    response.response_metadata->http_headers = {{"x-amz\xFF", "v"}};
+    try {
+        (void)awsauth::dump(response);
+        FAIL("dump accepted a header name that is not UTF-8");
+    } catch (const awsauth::error& e) {
+        CHECK(std::string(e.what()) == "awsauth: at /ResponseMetadata/HTTPHeaders: object key is not valid UTF-8");
+    }
+    response.response_metadata->http_headers = {{"x-amz", "\xE2\x82"}};
+    try {
+        (void)awsauth::dump(response);
+        FAIL("dump accepted a header value that is not UTF-8");
+    } catch (const awsauth::error& e) {
+        CHECK(std::string(e.what()) == "awsauth: at /ResponseMetadata/HTTPHeaders/x-amz: string is not valid UTF-8");
+    }
 }

@@ -11,7 +11,9 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -65,6 +67,72 @@ void require_same_content(const nlohmann::json& expected, const nlohmann::json& 
 
 using round_trip_function = void (*)(const std::string& text, const std::string& name);
 
+// Reads `text` with awsauth::parse (SAX) and from_json (DOM): both must accept it and read the same struct, or
+// both refuse it with the same message.
+template <class T>
+void require_paths_agree(const std::string& text, const std::string& mutation) {
+    std::optional<T> from_text, from_dom;
+    std::string text_error, dom_error;
+    try {
+        from_text = awsauth::parse<T>(text);
+    } catch (const awsauth::error& e) {
+        text_error = e.what();
+    }
+    try {
+        from_dom = nlohmann::json::parse(text).get<T>();
+    } catch (const awsauth::error& e) {
+        dom_error = e.what();
+    }
+    if (text_error != dom_error || from_text != from_dom) {
+        FAIL_CHECK("the paths disagree after " << mutation << "\n  parse: " << text_error
+                                               << "\n  from_json: " << dom_error);
+    }
+}
+
+// Every value of a valid payload replaced in turn by each JSON type (and an integer out of range, a bad
+// timestamp), and every member removed: one problem at a time, so both readers must report the same one.
+template <class T>
+void mutations_read_alike(const std::string& text) {
+    const auto document = nlohmann::ordered_json::parse(text);
+    std::vector<nlohmann::ordered_json::json_pointer> places;
+    const auto collect = [&places](const auto& self, const nlohmann::ordered_json& value,
+                                   const nlohmann::ordered_json::json_pointer& at) -> void {
+        if (!at.empty()) places.push_back(at);
+        if (value.is_object()) {
+            for (auto entry = value.begin(); entry != value.end(); ++entry)
+                self(self, entry.value(), at / entry.key());
+        } else if (value.is_array()) {
+            for (std::size_t i = 0; i < value.size(); ++i)
+                self(self, value[i], at / i);
+        }
+    };
+    collect(collect, document, nlohmann::ordered_json::json_pointer{});
+    const nlohmann::ordered_json replacements[] = {nullptr,
+                                                   true,
+                                                   7,
+                                                   -7,
+                                                   2147483648.0,
+                                                   2147483648,
+                                                   1.5,
+                                                   "text",
+                                                   "2026-02-30T00:00:00Z",
+                                                   nlohmann::ordered_json::array(),
+                                                   nlohmann::ordered_json::object()};
+    for (const auto& place : places) {
+        for (const auto& replacement : replacements) {
+            auto mutated = document;
+            mutated[place] = replacement;
+            require_paths_agree<T>(mutated.dump(), place.to_string() + " = " + replacement.dump());
+        }
+        auto& parent = document.at(place.parent_pointer());
+        if (parent.is_object()) {
+            auto mutated = document;
+            mutated[place.parent_pointer()].erase(place.back());
+            require_paths_agree<T>(mutated.dump(), place.to_string() + " removed");
+        }
+    }
+}
+
 template <class T>
 void round_trip(const std::string& text, const std::string& name) {
     // Strict: a captured payload with a key the model lacks would mean our types miss a member.
@@ -72,9 +140,18 @@ void round_trip(const std::string& text, const std::string& name) {
     const auto dumped = awsauth::dump(value);
     require_same_content(nlohmann::json::parse(text), nlohmann::json::parse(dumped), name);
     CHECK(awsauth::parse<T>(dumped) == value);
-    // The DOM path (ADL from_json / to_json) must agree with the text path.
+    // The DOM path (ADL from_json / to_json) must agree with the text path (the SAX reader and the direct writer).
     CHECK(nlohmann::json::parse(text).get<T>() == value);
-    CHECK(nlohmann::ordered_json(value).dump() == dumped);
+    CHECK(nlohmann::ordered_json::parse(text).get<T>() == value);
+    for (const int indent : {-1, 0, 2, 4}) {
+        INFO("indent " << indent);
+        CHECK(awsauth::dump(value, {indent}) == nlohmann::ordered_json(value).dump(indent));
+    }
+    mutations_read_alike<T>(text);
+    // Every timestamp style reads back to the same instants.
+    for (const auto style : {awsauth::timestamp_format::iso8601_z, awsauth::timestamp_format::epoch_seconds}) {
+        CHECK(awsauth::parse<T>(awsauth::dump(value, {2, style})) == value);
+    }
 }
 
 namespace sts = awsauth::sts;

@@ -8,38 +8,46 @@
 
 namespace awsauth::detail {
 
-/// True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+/// The length of the well-formed UTF-8 sequence that starts at `bytes` (a lead byte of 0x80 or above), or 0 when
+/// there is none: no overlong forms, no surrogates, nothing above U+10FFFF. `available` bytes may be read.
+inline std::size_t utf8_sequence_length(const unsigned char* bytes, std::size_t available) noexcept {
+    const unsigned char lead = bytes[0];
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (available < length) return 0;
+    if (bytes[1] < low || bytes[1] > high) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (bytes[k] < 0x80 || bytes[k] > 0xBF) return 0;
+    }
+    return length;
+}
+
+/// True when `text` is well-formed UTF-8.
 inline bool is_valid_utf8(std::string_view text) noexcept {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {
-        const unsigned char lead = bytes[i];
-        if (lead < 0x80) {
+        if (bytes[i] < 0x80) {
             ++i;
             continue;
         }
-        std::size_t length = 0;
-        unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
-        unsigned char high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;
-            if (lead == 0xED) high = 0x9F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;
-            if (lead == 0xF4) high = 0x8F;
-        } else {
-            return false;
-        }
-        if (size - i < length) return false;
-        if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
-        for (std::size_t k = 2; k < length; ++k) {
-            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
-        }
+        const std::size_t length = utf8_sequence_length(bytes + i, size - i);
+        if (length == 0) return false;
         i += length;
     }
     return true;

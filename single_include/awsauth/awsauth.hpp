@@ -115,38 +115,46 @@ bool fields_equal(const T& a, const T& b) {
 
 namespace awsauth::detail {
 
-/// True when `text` is well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
+/// The length of the well-formed UTF-8 sequence that starts at `bytes` (a lead byte of 0x80 or above), or 0 when
+/// there is none: no overlong forms, no surrogates, nothing above U+10FFFF. `available` bytes may be read.
+inline std::size_t utf8_sequence_length(const unsigned char* bytes, std::size_t available) noexcept {
+    const unsigned char lead = bytes[0];
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (available < length) return 0;
+    if (bytes[1] < low || bytes[1] > high) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (bytes[k] < 0x80 || bytes[k] > 0xBF) return 0;
+    }
+    return length;
+}
+
+/// True when `text` is well-formed UTF-8.
 inline bool is_valid_utf8(std::string_view text) noexcept {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {
-        const unsigned char lead = bytes[i];
-        if (lead < 0x80) {
+        if (bytes[i] < 0x80) {
             ++i;
             continue;
         }
-        std::size_t length = 0;
-        unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
-        unsigned char high = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) low = 0xA0;
-            if (lead == 0xED) high = 0x9F;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) low = 0x90;
-            if (lead == 0xF4) high = 0x8F;
-        } else {
-            return false;
-        }
-        if (size - i < length) return false;
-        if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
-        for (std::size_t k = 2; k < length; ++k) {
-            if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return false;
-        }
+        const std::size_t length = utf8_sequence_length(bytes + i, size - i);
+        if (length == 0) return false;
         i += length;
     }
     return true;
@@ -609,6 +617,20 @@ struct json_path {
     bool is_index = false;
 };
 
+/// Appends one RFC 6901 reference token: "~" and "/" in a key are escaped as "~0" and "~1".
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+    pointer += '/';
+    for (const char c : key) {
+        if (c == '~') {
+            pointer += "~0";
+        } else if (c == '/') {
+            pointer += "~1";
+        } else {
+            pointer += c;
+        }
+    }
+}
+
 /// The RFC 6901 JSON Pointer of `at` ("" for the document root).
 inline std::string to_json_pointer(const json_path* at) {
     std::vector<const json_path*> frames;
@@ -616,19 +638,11 @@ inline std::string to_json_pointer(const json_path* at) {
         frames.push_back(at);
     std::string pointer;
     for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
-        pointer += '/';
         if ((*frame)->is_index) {
+            pointer += '/';
             pointer += std::to_string((*frame)->index);
-            continue;
-        }
-        for (const char c : (*frame)->key) {
-            if (c == '~') {
-                pointer += "~0";
-            } else if (c == '/') {
-                pointer += "~1";
-            } else {
-                pointer += c;
-            }
+        } else {
+            append_pointer_token(pointer, (*frame)->key);
         }
     }
     return pointer;
@@ -636,15 +650,6 @@ inline std::string to_json_pointer(const json_path* at) {
 
 [[noreturn]] inline void fail(const json_path* at, const std::string& problem) {
     throw error(to_json_pointer(at), problem);
-}
-
-// Names the JSON type found, never the value: the value may be a secret.
-template <class Json>
-[[noreturn]] void fail_expected(const json_path* at, const char* expected, const Json& found) {
-    fail(at, std::string("expected ") + expected + ", got " +
-                 (found.is_number_float() ? "a non-integer number"
-                  : found.is_number()     ? "an integer"
-                                          : found.type_name()));
 }
 
 template <class T>
@@ -672,50 +677,250 @@ inline constexpr bool is_basic_json_v<
                       typename Json::number_float_t, typename Json::json_pointer>> = true;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading
+// The reading rules both readers share: awsauth::parse (SAX events, parse.hpp) and from_json (a DOM, below).
+// Each reader turns what it meets into a json_scalar or a json_kind; what that becomes, and every message, is here.
+
+/// What kind of JSON value a reader met. Errors name it, never the value: the value may be a secret.
+enum class json_kind { null, boolean, integer, unsigned_integer, number, string, object, array, binary, discarded };
+
+inline const char* name_of(json_kind kind) noexcept {
+    switch (kind) {
+        case json_kind::null:
+            return "null";
+        case json_kind::boolean:
+            return "boolean";
+        case json_kind::integer:
+        case json_kind::unsigned_integer:
+            return "an integer";
+        case json_kind::number:
+            return "a non-integer number";
+        case json_kind::string:
+            return "string";
+        case json_kind::object:
+            return "object";
+        case json_kind::array:
+            return "array";
+        case json_kind::binary:
+            return "binary";
+        case json_kind::discarded:
+            break;
+    }
+    return "discarded";
+}
+
+/// One value as a reader met it. For a string, `text` is its content; for a non-integer number, its spelling in
+/// the document where the reader has that (the SAX reader does, a DOM does not).
+struct json_scalar {
+    json_kind kind = json_kind::null;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_integer = 0;
+    double number = 0;
+    std::string_view text{};
+};
+
+inline constexpr const char* required_member_is_null = "required member is null";
+inline constexpr const char* missing_required_member = "missing required member";
+inline constexpr const char* unknown_member = "unknown member";
+
+/// What a C++ member type wants, as error messages say it.
+template <class T>
+constexpr const char* expected_name() {
+    if constexpr (is_optional_v<T>) {
+        return expected_name<typename T::value_type>();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return "a string";
+    } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        return "an integer";
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        return "a timestamp (an ISO 8601 string or epoch seconds)";
+    } else if constexpr (is_vector_v<T>) {
+        return "an array";
+    } else if constexpr (is_string_map_v<T> || is_described_v<T>) {
+        return "an object";
+    } else {
+        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+    }
+}
+
+template <class T>
+std::string expected_message(json_kind found) {
+    return std::string("expected ") + expected_name<T>() + ", got " + name_of(found);
+}
+
+inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
+
+/// Epoch seconds as a JSON number spells them (-?int(.frac)?([eE][+-]?exp)?), read digit by digit: exact for every
+/// instant in range, where a double holds microseconds only until about 2242. Rounds to the nearest microsecond,
+/// halves away from zero, as timestamp_from_epoch(double) does. `out` is only written on success.
+inline std::string_view timestamp_from_epoch_decimal(std::string_view text, timestamp& out) noexcept {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p != end && *p == '-';
+    if (negative) ++p;
+    const char* const integer_digits = p;
+    while (p != end && is_digit(*p))
+        ++p;
+    const std::ptrdiff_t integer_count = p - integer_digits;
+    const char* fraction_digits = p;
+    std::ptrdiff_t fraction_count = 0;
+    if (p != end && *p == '.') {
+        fraction_digits = ++p;
+        while (p != end && is_digit(*p))
+            ++p;
+        fraction_count = p - fraction_digits;
+    }
+    if (integer_count == 0) return "not a number";
+    std::int64_t exponent = 0;
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool negative_exponent = p != end && *p == '-';
+        if (p != end && (*p == '+' || *p == '-')) ++p;
+        if (p == end) return "not a number";
+        for (; p != end && is_digit(*p); ++p) {
+            if (exponent < 100000) exponent = exponent * 10 + (*p - '0');  // far past any instant, either way
+        }
+        if (negative_exponent) exponent = -exponent;
+    }
+    if (p != end) return "not a number";
+
+    // The digits as one sequence, integer part then fraction; the decimal point falls after `point` of them.
+    const std::ptrdiff_t digit_count = integer_count + fraction_count;
+    const auto digit = [&](std::ptrdiff_t k) -> std::uint64_t {
+        if (k < 0 || k >= digit_count) return 0;
+        return static_cast<std::uint64_t>((k < integer_count ? integer_digits[k] : fraction_digits[k - integer_count]) -
+                                          '0');
+    };
+    const std::ptrdiff_t point = integer_count + static_cast<std::ptrdiff_t>(exponent);
+    const auto limit = static_cast<std::uint64_t>(negative ? -earliest_epoch_seconds : latest_epoch_seconds);
+    std::uint64_t seconds = 0;
+    for (std::ptrdiff_t k = 0; k < point && (k < digit_count || seconds != 0); ++k) {
+        seconds = seconds * 10 + digit(k);
+        if (seconds > limit) return out_of_range;
+    }
+    std::uint64_t microseconds = 0;
+    for (std::ptrdiff_t k = point; k < point + 6; ++k)
+        microseconds = microseconds * 10 + digit(k);
+    if (digit(point + 6) >= 5) ++microseconds;
+
+    const std::int64_t magnitude =
+        static_cast<std::int64_t>(seconds) * microseconds_per_second + static_cast<std::int64_t>(microseconds);
+    const std::int64_t count = negative ? -magnitude : magnitude;
+    if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
+        return out_of_range;
+    out = timestamp{std::chrono::microseconds{count}};
+    return {};
+}
+
+/// After an object's members are read: an absent optional member becomes nullopt, an absent required one is an
+/// error. `was_read(index)` says whether the field at that index was in the object; `fail_missing(key)` throws.
+template <class T, class WasRead, class FailMissing>
+void finish_members(T& out, WasRead&& was_read, FailMissing&& fail_missing) {
+    std::size_t index = 0;
+    for_each_field<T>([&](const auto& field) {
+        if (!was_read(index)) {
+            auto& member = out.*(field.member);
+            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
+                member.reset();
+            } else {
+                fail_missing(field.key);
+            }
+        }
+        ++index;
+    });
+}
+
+/// Reads a string, integer or timestamp member; `fail(message)` throws at the reader's current path.
+template <class T, class Fail>
+void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        if (value.kind != json_kind::string) fail(expected_message<T>(value.kind));
+        out.assign(value.text.data(), value.text.size());
+    } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        constexpr auto min = std::numeric_limits<std::int32_t>::min();
+        constexpr auto max = std::numeric_limits<std::int32_t>::max();
+        if (value.kind == json_kind::unsigned_integer) {
+            if (value.unsigned_integer > static_cast<std::uint64_t>(max)) fail(std::string(integer_out_of_range));
+            out = static_cast<std::int32_t>(value.unsigned_integer);
+        } else if (value.kind == json_kind::integer) {
+            if (value.integer < min || value.integer > max) fail(std::string(integer_out_of_range));
+            out = static_cast<std::int32_t>(value.integer);
+        } else {
+            fail(expected_message<T>(value.kind));
+        }
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        std::string_view problem;
+        if (value.kind == json_kind::string) {
+            problem = read_timestamp(value.text, out);
+        } else if (value.kind == json_kind::unsigned_integer) {
+            problem = timestamp_from_epoch(value.unsigned_integer, out);
+        } else if (value.kind == json_kind::integer) {
+            problem = timestamp_from_epoch(value.integer, out);
+        } else if (value.kind == json_kind::number) {
+            problem = value.text.empty() ? timestamp_from_epoch(value.number, out)
+                                         : timestamp_from_epoch_decimal(value.text, out);
+        } else {
+            fail(expected_message<T>(value.kind));
+        }
+        if (!problem.empty()) fail("invalid timestamp: " + std::string(problem));
+    } else {
+        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading a DOM (from_json). The value rules are the shared ones above; this walks nlohmann's containers.
+
+template <class Json>
+json_kind kind_of(const Json& json) noexcept {
+    switch (json.type()) {
+        case Json::value_t::null:
+            return json_kind::null;
+        case Json::value_t::boolean:
+            return json_kind::boolean;
+        case Json::value_t::number_integer:
+            return json_kind::integer;
+        case Json::value_t::number_unsigned:
+            return json_kind::unsigned_integer;
+        case Json::value_t::number_float:
+            return json_kind::number;
+        case Json::value_t::string:
+            return json_kind::string;
+        case Json::value_t::object:
+            return json_kind::object;
+        case Json::value_t::array:
+            return json_kind::array;
+        case Json::value_t::binary:
+            return json_kind::binary;
+        case Json::value_t::discarded:
+            break;
+    }
+    return json_kind::discarded;
+}
+
+template <class Json>
+json_scalar scalar_of(const Json& json) {
+    json_scalar scalar{};
+    scalar.kind = kind_of(json);
+    if (scalar.kind == json_kind::string) {
+        scalar.text = json.template get_ref<const typename Json::string_t&>();
+    } else if (scalar.kind == json_kind::integer) {
+        scalar.integer = json.template get<std::int64_t>();
+    } else if (scalar.kind == json_kind::unsigned_integer) {
+        scalar.unsigned_integer = json.template get<std::uint64_t>();
+    } else if (scalar.kind == json_kind::number) {
+        scalar.number = json.template get<double>();  // a DOM keeps no spelling: the double is all there is
+    }
+    return scalar;
+}
 
 template <class Json, class T>
 void read_value(const Json& json, T& out, const json_path* at, const parse_options& options);
-
-template <class Json>
-void read_integer(const Json& json, std::int32_t& out, const json_path* at) {
-    constexpr auto min = std::numeric_limits<std::int32_t>::min();
-    constexpr auto max = std::numeric_limits<std::int32_t>::max();
-    if (json.is_number_unsigned()) {
-        const auto value = json.template get<std::uint64_t>();
-        if (value > static_cast<std::uint64_t>(max)) fail(at, "integer out of range for a 32-bit signed integer");
-        out = static_cast<std::int32_t>(value);
-    } else if (json.is_number_integer()) {
-        const auto value = json.template get<std::int64_t>();
-        if (value < min || value > max) fail(at, "integer out of range for a 32-bit signed integer");
-        out = static_cast<std::int32_t>(value);
-    } else {
-        fail_expected(at, "an integer", json);
-    }
-}
-
-template <class Json>
-void read_timestamp_value(const Json& json, timestamp& out, const json_path* at) {
-    std::string_view problem;
-    if (json.is_string()) {
-        problem = read_timestamp(json.template get_ref<const typename Json::string_t&>(), out);
-    } else if (json.is_number_unsigned()) {
-        problem = timestamp_from_epoch(json.template get<std::uint64_t>(), out);
-    } else if (json.is_number_integer()) {
-        problem = timestamp_from_epoch(json.template get<std::int64_t>(), out);
-    } else if (json.is_number_float()) {
-        problem = timestamp_from_epoch(json.template get<double>(), out);
-    } else {
-        fail_expected(at, "a timestamp (an ISO 8601 string or epoch seconds)", json);
-    }
-    if (!problem.empty()) fail(at, "invalid timestamp: " + std::string(problem));
-}
 
 // Each known key is read into its member; absent members are then checked: optional ones become nullopt,
 // required ones are an error. Duplicate keys never reach here: the DOM kept the last one.
 template <class Json, class T>
 void read_object(const Json& json, T& out, const json_path* at, const parse_options& options) {
-    if (!json.is_object()) fail_expected(at, "an object", json);
+    if (!json.is_object()) fail(at, expected_message<T>(kind_of(json)));
     std::array<bool, field_count_v<T>> seen{};
     for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
         const json_path member_path{at, entry.key()};
@@ -723,25 +928,18 @@ void read_object(const Json& json, T& out, const json_path* at, const parse_opti
             seen[index] = true;
             auto& member = out.*(field.member);
             if (entry.value().is_null() && !is_optional_v<std::decay_t<decltype(member)>>) {
-                fail(&member_path, "required member is null");
+                fail(&member_path, required_member_is_null);
             }
             read_value(entry.value(), member, &member_path, options);
         });
-        if (!known && options.reject_unknown_keys) fail(&member_path, "unknown member");
+        if (!known && options.reject_unknown_keys) fail(&member_path, unknown_member);
     }
-    std::size_t index = 0;
-    for_each_field<T>([&](const auto& field) {
-        if (!seen[index]) {
-            auto& member = out.*(field.member);
-            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
-                member.reset();
-            } else {
-                const json_path member_path{at, field.key};
-                fail(&member_path, "missing required member");
-            }
-        }
-        ++index;
-    });
+    finish_members(
+        out, [&seen](std::size_t index) { return seen[index]; },
+        [at](std::string_view key) {
+            const json_path member_path{at, key};
+            fail(&member_path, missing_required_member);
+        });
 }
 
 template <class Json, class T>
@@ -752,15 +950,8 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
         } else {
             read_value(json, out.emplace(), at, options);
         }
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        if (!json.is_string()) fail_expected(at, "a string", json);
-        out = json.template get_ref<const typename Json::string_t&>();
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        read_integer(json, out, at);
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        read_timestamp_value(json, out, at);
     } else if constexpr (is_vector_v<T>) {
-        if (!json.is_array()) fail_expected(at, "an array", json);
+        if (!json.is_array()) fail(at, expected_message<T>(kind_of(json)));
         out.clear();
         out.resize(json.size());
         for (std::size_t i = 0; i < out.size(); ++i) {
@@ -768,7 +959,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
             read_value(json[i], out[i], &element_path, options);
         }
     } else if constexpr (is_string_map_v<T>) {
-        if (!json.is_object()) fail_expected(at, "an object", json);
+        if (!json.is_object()) fail(at, expected_message<T>(kind_of(json)));
         out.clear();
         for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
             const json_path member_path{at, entry.key()};
@@ -777,16 +968,24 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
     } else if constexpr (is_described_v<T>) {
         read_object(json, out, at, options);
     } else {
-        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+        read_scalar(scalar_of(json), out, [at](const std::string& problem) { fail(at, problem); });
     }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Writing. Absent optionals are omitted, never written as null; members keep model order.
+// Writing, to a DOM (to_json); awsauth::dump writes text directly by the same rules (dump.hpp).
+// Absent optionals are omitted, never written as null; members keep model order.
+
+inline constexpr const char* string_not_utf8 = "string is not valid UTF-8";
+inline constexpr const char* object_key_not_utf8 = "object key is not valid UTF-8";
+
+[[noreturn]] inline void fail_timestamp_out_of_range(const json_path* at) {
+    fail(at, "timestamp " + std::string(out_of_range));
+}
 
 template <class Json>
 void write_timestamp_value(Json& json, timestamp value, const json_path* at, const dump_options& options) {
-    if (value < earliest_timestamp || value > latest_timestamp) fail(at, "timestamp " + std::string(out_of_range));
+    if (value < earliest_timestamp || value > latest_timestamp) fail_timestamp_out_of_range(at);
     std::string text;
     append_timestamp(text, value, options.timestamps);
     if (options.timestamps != timestamp_format::epoch_seconds) {
@@ -797,7 +996,8 @@ void write_timestamp_value(Json& json, timestamp value, const json_path* at, con
         // nlohmann's own reading of the decimal gives the double nearest to it, whatever the C locale says.
         json = Json::parse(text);
         // A double holds microseconds exactly only up to about 2^33 seconds (the year 2242); past that, refuse
-        // rather than write an instant that reads back as another one.
+        // rather than write an instant that reads back as another one. awsauth::dump writes the decimal digits
+        // and has no such limit: only a DOM needs the double.
         timestamp written{};
         if (!timestamp_from_epoch(json.template get<double>(), written).empty() || written != value) {
             fail(at, "timestamp has more sub-second digits than epoch seconds in a JSON number can hold");
@@ -814,7 +1014,7 @@ void write_value(Json& json, const T& value, const json_path* at, const dump_opt
             json = nullptr;
         }
     } else if constexpr (std::is_same_v<T, std::string>) {
-        if (!is_valid_utf8(value)) fail(at, "string is not valid UTF-8");
+        if (!is_valid_utf8(value)) fail(at, string_not_utf8);
         json = value;
     } else if constexpr (std::is_same_v<T, std::int32_t>) {
         json = value;
@@ -830,7 +1030,7 @@ void write_value(Json& json, const T& value, const json_path* at, const dump_opt
         json = Json::object();
         for (const auto& [key, entry] : value) {
             const json_path member_path{at, key};
-            if (!is_valid_utf8(key)) fail(at, "object key is not valid UTF-8");
+            if (!is_valid_utf8(key)) fail(at, object_key_not_utf8);
             write_value(json[key], entry, &member_path, options);
         }
     } else if constexpr (is_described_v<T>) {
@@ -873,22 +1073,247 @@ void to_json(Json& json, const T& value) {
 
 // ---------------- awsauth/dump.hpp ----------------
 // awsauth/dump.hpp: a generated struct to JSON text, the front door for writing.
-// The output is byte for byte what nlohmann::ordered_json::dump(indent) gives for the same content.
+// Written straight from the struct, no DOM in between; for ISO 8601 timestamps the bytes are exactly what
+// nlohmann::ordered_json(value).dump(indent) gives, escaping and layout included.
 
 
-#include <nlohmann/json.hpp>
-
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <string>
+#include <string_view>
 
 namespace awsauth {
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------------------------
+// Strings, escaped as nlohmann's serializer does without ensure_ascii: the two-character escapes it knows,
+// \u00xx in lowercase hex for the other control characters, everything else (DEL and UTF-8 included) as is.
+
+enum class byte_kind : unsigned char { plain, escaped, utf8_lead };
+
+inline constexpr std::array<byte_kind, 256> byte_kinds = [] {
+    std::array<byte_kind, 256> kinds{};
+    for (std::size_t byte = 0; byte < 0x20; ++byte)
+        kinds[byte] = byte_kind::escaped;
+    kinds['"'] = byte_kind::escaped;
+    kinds['\\'] = byte_kind::escaped;
+    for (std::size_t byte = 0x80; byte < 0x100; ++byte)
+        kinds[byte] = byte_kind::utf8_lead;
+    return kinds;
+}();
+
+inline void append_escape(std::string& out, unsigned char byte) {
+    switch (byte) {
+        case '\b':
+            out.append("\\b", 2);
+            return;
+        case '\t':
+            out.append("\\t", 2);
+            return;
+        case '\n':
+            out.append("\\n", 2);
+            return;
+        case '\f':
+            out.append("\\f", 2);
+            return;
+        case '\r':
+            out.append("\\r", 2);
+            return;
+        case '"':
+            out.append("\\\"", 2);
+            return;
+        case '\\':
+            out.append("\\\\", 2);
+            return;
+        default:
+            break;
+    }
+    constexpr std::string_view hex = "0123456789abcdef";
+    const char escape[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
+    out.append(escape, sizeof escape);
+}
+
+// Checks UTF-8 as it goes: invalid text is an error at `at`, never invalid JSON.
+inline void append_json_string(std::string& out, std::string_view text, const json_path* at, const char* not_utf8) {
+    out += '"';
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t copied = 0;
+    std::size_t i = 0;
+    while (i < size) {
+        const byte_kind kind = byte_kinds[bytes[i]];
+        if (kind == byte_kind::plain) {
+            ++i;
+        } else if (kind == byte_kind::utf8_lead) {
+            const std::size_t length = utf8_sequence_length(bytes + i, size - i);
+            if (length == 0) fail(at, not_utf8);
+            i += length;
+        } else {
+            out.append(text.data() + copied, i - copied);
+            append_escape(out, bytes[i]);
+            copied = ++i;
+        }
+    }
+    out.append(text.data() + copied, size - copied);
+    out += '"';
+}
+
+constexpr bool needs_no_escaping(std::string_view key) {
+    for (const char c : key) {
+        if (byte_kinds[static_cast<unsigned char>(c)] != byte_kind::plain) return false;
+    }
+    return true;
+}
+
+// The model's keys are identifiers, written without escaping; this keeps a generator change from breaking that.
+template <class T>
+constexpr bool keys_need_no_escaping() {
+    return std::apply([](const auto&... each) { return (true && ... && needs_no_escaping(each.key)); },
+                      fields_of(type_tag<T>{}));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Values. The layout is nlohmann's: with an indent, each member or element on its own line and ": " after keys;
+// an empty object or array stays "{}" / "[]" on one line.
+
+struct text_writer {
+    std::string& out;
+    std::size_t indent;  // spaces per level
+    bool pretty;         // dump_options::indent >= 0
+    timestamp_format timestamps;
+
+    void new_line(std::size_t depth) {
+        if (!pretty) return;
+        out += '\n';
+        out.append(depth * indent, ' ');
+    }
+    void after_key() {
+        if (pretty) {
+            out.append("\": ", 3);
+        } else {
+            out.append("\":", 2);
+        }
+    }
+};
+
+// A first guess at the output's length, so the text is allocated once in the common case.
+template <class T>
+std::size_t estimated_size(const T& value) {
+    if constexpr (is_optional_v<T>) {
+        return value ? estimated_size(*value) : 0;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return value.size() + 2;
+    } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        return 11;
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        return 34;
+    } else if constexpr (is_vector_v<T>) {
+        std::size_t size = 2;
+        for (const auto& element : value)
+            size += estimated_size(element) + 1;
+        return size;
+    } else if constexpr (is_string_map_v<T>) {
+        std::size_t size = 2;
+        for (const auto& [key, entry] : value)
+            size += key.size() + entry.size() + 6;
+        return size;
+    } else {
+        std::size_t size = 2;
+        for_each_field<T>(
+            [&](const auto& field) { size += field.key.size() + 4 + estimated_size(value.*(field.member)); });
+        return size;
+    }
+}
+
+template <class T>
+void write_text(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
+    std::string& out = writer.out;
+    if constexpr (std::is_same_v<T, std::string>) {
+        append_json_string(out, value, at, string_not_utf8);
+    } else if constexpr (std::is_same_v<T, std::int32_t>) {
+        char digits[12];
+        out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        if (value < earliest_timestamp || value > latest_timestamp) fail_timestamp_out_of_range(at);
+        // Epoch seconds are written as their exact decimal, whatever the year: no double in between.
+        if (writer.timestamps == timestamp_format::epoch_seconds) {
+            append_timestamp(out, value, writer.timestamps);
+        } else {
+            out += '"';
+            append_timestamp(out, value, writer.timestamps);
+            out += '"';
+        }
+    } else if constexpr (is_vector_v<T>) {
+        out += '[';
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (i != 0) out += ',';
+            writer.new_line(depth + 1);
+            const json_path element_path{at, {}, i, true};
+            write_text(writer, value[i], &element_path, depth + 1);
+        }
+        if (!value.empty()) writer.new_line(depth);
+        out += ']';
+    } else if constexpr (is_string_map_v<T>) {
+        out += '{';
+        bool first = true;
+        for (const auto& [key, entry] : value) {
+            if (!first) out += ',';
+            first = false;
+            writer.new_line(depth + 1);
+            append_json_string(out, key, at, object_key_not_utf8);
+            out.pop_back();  // the closing quote, which after_key writes
+            writer.after_key();
+            const json_path member_path{at, key};
+            write_text(writer, entry, &member_path, depth + 1);
+        }
+        if (!value.empty()) writer.new_line(depth);
+        out += '}';
+    } else if constexpr (is_described_v<T>) {
+        static_assert(keys_need_no_escaping<T>(), "awsauth: a model key needs JSON escaping");
+        out += '{';
+        bool first = true;
+        for_each_field<T>([&](const auto& field) {
+            const auto& member = value.*(field.member);
+            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
+                if (!member) return;
+            }
+            if (!first) out += ',';
+            first = false;
+            writer.new_line(depth + 1);
+            out += '"';
+            out.append(field.key);
+            writer.after_key();
+            const json_path member_path{at, field.key};
+            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
+                write_text(writer, *member, &member_path, depth + 1);
+            } else {
+                write_text(writer, member, &member_path, depth + 1);
+            }
+        });
+        if (!first) writer.new_line(depth);
+        out += '}';
+    } else {
+        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+    }
+}
+
+}  // namespace detail
 
 /// Writes `value` as JSON with the model's keys in model order; throws awsauth::error for a string that is not UTF-8.
 template <class T>
 std::string dump(const T& value, const dump_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::dump writes the structs awsauth generates");
-    nlohmann::ordered_json document;
-    detail::write_value(document, value, nullptr, options);
-    return document.dump(options.indent);
+    std::string text;
+    const bool pretty = options.indent >= 0;
+    const std::size_t indent = pretty ? static_cast<std::size_t>(options.indent) : 0;
+    const std::size_t compact = detail::estimated_size(value);
+    text.reserve(pretty ? compact + compact / 4 : compact);
+    detail::text_writer writer{text, indent, pretty, options.timestamps};
+    detail::write_text(writer, value, nullptr, 0);
+    return text;
 }
 
 }  // namespace awsauth
@@ -3818,13 +4243,21 @@ void throw_first_violation(const T& value) {
 
 // ---------------- awsauth/parse.hpp ----------------
 // awsauth/parse.hpp: JSON text to a generated struct, the front door for reading.
-// nlohmann's own errors quote the text last read, which may be a session token: none of them gets out unwrapped.
+// nlohmann's SAX parser feeds a reader that writes straight into the struct: no DOM, no key copies. nlohmann's own
+// errors quote the text last read, which may be a session token: none of them gets out unwrapped.
 
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 namespace awsauth {
 namespace detail {
@@ -3839,37 +4272,342 @@ inline std::string describe_syntax_error(const nlohmann::json::parse_error& fail
     return "invalid JSON (byte " + std::to_string(failure.byte) + "): " + std::string(message);
 }
 
-inline nlohmann::json parse_document(std::string_view text, const parse_options& options) {
+/// What nlohmann reports about text that is not JSON, in our words.
+inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
+    if (failure.id >= 100 && failure.id < 200) {
+        return describe_syntax_error(static_cast<const nlohmann::json::parse_error&>(failure));
+    }
+    // 406 "number overflow parsing '<token>'": the only other error the parser reports.
+    if (failure.id == 406) return "invalid JSON: a number is too large for a double";
+    return "invalid JSON (nlohmann_json error " + std::to_string(failure.id) + ")";
+}
+
+inline void check_document_size(std::string_view text, const parse_options& options) {
     if (text.size() > options.max_document_size) {
         throw error("the document is " + std::to_string(text.size()) +
                     " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
                     ")");
     }
-    // nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0anything" would read as "{...}". JSON
-    // text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
+}
+
+// nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0anything" would read as "{...}". JSON
+// text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
+inline void check_no_nul_byte(std::string_view text) {
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
         throw error("invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
     }
-    // nlohmann reports the number of containers already open when the next one starts.
-    const auto refuse_deep_nesting = [&options](int depth, nlohmann::json::parse_event_t event, const nlohmann::json&) {
-        const bool opens =
-            event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start;
-        if (opens && static_cast<std::size_t>(depth) >= options.max_depth) {
-            throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
-                        std::to_string(options.max_depth) + ")");
+}
+
+[[noreturn]] inline void fail_too_deep(const parse_options& options) {
+    throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
+                std::to_string(options.max_depth) + ")");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The SAX reader. Each open object or array the model knows is a frame: the C++ object it fills and the static
+// table of what to do with it. Unknown members are not framed, only counted, so skipping them costs nothing more
+// than nlohmann's lexing. The JSON Pointer is spelled out from the frames only when something is wrong.
+
+class sax_reader;
+
+/// Reads one value (a scalar, or the start of an object or array) into the C++ object at `target`.
+using value_reader = void (*)(sax_reader& reader, void* target, const json_scalar& value);
+
+/// Where the next value goes; no reader means the value is skipped.
+struct slot {
+    void* target = nullptr;
+    value_reader read = nullptr;
+};
+
+struct frame;
+
+/// What an open object or array does with its members or elements: one static table per C++ type.
+struct container_reader {
+    slot (*member)(sax_reader& reader, frame& at, std::string& key);  // objects
+    slot (*element)(frame& at);                                       // arrays
+    void (*end)(sax_reader& reader, frame& at);                       // structs: the absent members
+    bool is_struct;
+};
+
+struct frame {
+    void* target;
+    const container_reader* container;
+    std::string_view key;        // objects: the member being read, for the path
+    std::size_t index;           // arrays: the element being read, for the path
+    std::uint64_t seen;          // structs: one bit per field read
+    std::size_t expected_field;  // structs: the field looked at first for the next key
+    slot pending;                // objects: where the value after the current key goes
+};
+
+class sax_reader {
+public:
+    sax_reader(slot root, frame* frames, const parse_options& options) noexcept
+        : root_(root), frames_(frames), options_(options) {}
+
+    // nlohmann's SAX interface (nlohmann::json::sax_parse calls these; returning false would stop it silently, so
+    // every problem is thrown instead).
+    bool null() { return value(json_scalar{}); }
+    bool boolean(bool) { return value(json_scalar{json_kind::boolean}); }
+    bool number_integer(std::int64_t number) {
+        json_scalar scalar{json_kind::integer};
+        scalar.integer = number;
+        return value(scalar);
+    }
+    bool number_unsigned(std::uint64_t number) {
+        json_scalar scalar{json_kind::unsigned_integer};
+        scalar.unsigned_integer = number;
+        return value(scalar);
+    }
+    bool number_float(double number, const std::string& spelling) {
+        json_scalar scalar{json_kind::number};
+        scalar.number = number;
+        scalar.text = spelling;
+        return value(scalar);
+    }
+    bool string(std::string& text) {
+        json_scalar scalar{json_kind::string};
+        scalar.text = text;
+        return value(scalar);
+    }
+    bool binary(nlohmann::json::binary_t&) { return value(json_scalar{json_kind::binary}); }
+    bool start_object(std::size_t) { return open(json_kind::object); }
+    bool start_array(std::size_t) { return open(json_kind::array); }
+    bool key(std::string& key) {
+        if (skipped_ == 0) {
+            frame& top = frames_[depth_ - 1];
+            top.pending = top.container->member(*this, top, key);
         }
         return true;
-    };
-    try {
-        return nlohmann::json::parse(text.begin(), text.end(), refuse_deep_nesting);
-    } catch (const nlohmann::json::parse_error& failure) {
-        throw error(describe_syntax_error(failure));
-    } catch (const nlohmann::json::out_of_range&) {
-        // 406 "number overflow parsing '<token>'": the only out_of_range the parser throws.
-        throw error("invalid JSON: a number is too large for a double");
-    } catch (const nlohmann::json::exception& failure) {
-        throw error("invalid JSON (nlohmann_json error " + std::to_string(failure.id) + ")");
     }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
+        throw error(describe_invalid_json(failure));
+    }
+
+    /// Opens a frame for the object or array the current value starts.
+    void push(void* target, const container_reader& container) noexcept {
+        frames_[depth_++] = frame{target, &container, {}, 0, 0, 0, {}};
+    }
+
+    /// Whether the current value is a member of a struct (where null means absent) rather than an element.
+    bool reading_struct_member() const noexcept { return depth_ != 0 && frames_[depth_ - 1].container->is_struct; }
+
+    bool reject_unknown_keys() const noexcept { return options_.reject_unknown_keys; }
+
+    /// Throws at the path of the current value.
+    [[noreturn]] void fail(const std::string& problem) const { throw error(pointer_to(depth_), problem); }
+
+    /// Throws at the path of member `key` of the innermost open object.
+    [[noreturn]] void fail_at_member(std::string_view key, const std::string& problem) const {
+        std::string pointer = pointer_to(depth_ - 1);
+        append_pointer_token(pointer, key);
+        throw error(pointer, problem);
+    }
+
+private:
+    // The pointer through the first `frames` open containers, each at the member or element it is reading.
+    std::string pointer_to(std::size_t frames) const {
+        std::string pointer;
+        for (std::size_t i = 0; i < frames; ++i) {
+            if (frames_[i].container->element != nullptr) {
+                pointer += '/';
+                pointer += std::to_string(frames_[i].index);
+            } else {
+                append_pointer_token(pointer, frames_[i].key);
+            }
+        }
+        return pointer;
+    }
+
+    slot next_slot() noexcept {
+        if (depth_ == 0) return std::exchange(root_, slot{});
+        frame& top = frames_[depth_ - 1];
+        return top.container->element != nullptr ? top.container->element(top) : top.pending;
+    }
+
+    bool value(const json_scalar& scalar) {
+        if (skipped_ != 0) return true;
+        const slot next = next_slot();
+        if (next.read != nullptr) next.read(*this, next.target, scalar);
+        return true;
+    }
+
+    bool open(json_kind kind) {
+        if (depth_ + skipped_ >= options_.max_depth) fail_too_deep(options_);
+        if (skipped_ != 0) {
+            ++skipped_;
+            return true;
+        }
+        const slot next = next_slot();
+        if (next.read == nullptr) {
+            ++skipped_;
+            return true;
+        }
+        next.read(*this, next.target, json_scalar{kind});
+        return true;
+    }
+
+    bool close() {
+        if (skipped_ != 0) {
+            --skipped_;
+            return true;
+        }
+        frame& top = frames_[depth_ - 1];
+        if (top.container->end != nullptr) top.container->end(*this, top);
+        --depth_;
+        return true;
+    }
+
+    slot root_;
+    frame* frames_;
+    std::size_t depth_ = 0;    // open frames
+    std::size_t skipped_ = 0;  // open objects and arrays inside a skipped value
+    const parse_options& options_;
+};
+
+template <class T>
+void read_sax_value(sax_reader& reader, void* target, const json_scalar& value);
+
+/// The deepest nesting of objects and arrays the model gives T: how many frames reading one can need.
+template <class T>
+constexpr std::size_t frame_depth() {
+    if constexpr (is_optional_v<T>) {
+        return frame_depth<typename T::value_type>();
+    } else if constexpr (is_vector_v<T>) {
+        return 1 + frame_depth<typename T::value_type>();
+    } else if constexpr (is_string_map_v<T>) {
+        return 1;
+    } else if constexpr (is_described_v<T>) {
+        return 1 + std::apply(
+                       [](const auto&... each) {
+                           return std::max(
+                               {std::size_t{0}, frame_depth<typename std::decay_t<decltype(each)>::member_type>()...});
+                       },
+                       fields_of(type_tag<T>{}));
+    } else {
+        return 0;
+    }
+}
+
+// Per struct, built at compile time from its field table: each key with where its member is and how it is read.
+template <class T, std::size_t I>
+using field_member_t = typename std::tuple_element_t<I, decltype(fields_of(type_tag<T>{}))>::member_type;
+
+template <class T, std::size_t I>
+void* member_address(void* object) noexcept {
+    constexpr auto member = std::get<I>(fields_of(type_tag<T>{})).member;
+    return &(static_cast<T*>(object)->*member);
+}
+
+struct member_entry {
+    std::string_view key;
+    void* (*address)(void* object);
+    value_reader read;
+};
+
+template <class T, std::size_t... I>
+constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
+    return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
+                          &read_sax_value<field_member_t<T, I>>}...}};
+}
+
+template <class T>
+struct struct_reading {
+    static constexpr std::size_t count = field_count_v<T>;
+    static_assert(count <= 64, "awsauth: the SAX reader tracks a struct's members in 64 bits");
+    static constexpr std::array<member_entry, count> members = make_member_table<T>(std::make_index_sequence<count>{});
+    static constexpr std::uint64_t all_seen = count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
+
+    static slot member(sax_reader& reader, frame& at, std::string& key) {
+        // AWS, boto3 and the CLI write members in model order: the one after the last read is tried first.
+        std::size_t i = at.expected_field;
+        if (i >= count || members[i].key != key) {
+            i = 0;
+            while (i < count && members[i].key != key)
+                ++i;
+            if (i == count) {
+                if (reader.reject_unknown_keys()) reader.fail_at_member(key, unknown_member);
+                at.key = {};
+                return {};
+            }
+        }
+        at.expected_field = i + 1;
+        at.seen |= std::uint64_t{1} << i;
+        at.key = members[i].key;
+        return {members[i].address(at.target), members[i].read};
+    }
+
+    static void end(sax_reader& reader, frame& at) {
+        if (at.seen == all_seen) return;
+        finish_members(
+            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
+            [&reader](std::string_view key) { reader.fail_at_member(key, missing_required_member); });
+    }
+
+    static constexpr container_reader container{&member, nullptr, &end, true};
+};
+
+template <class Vector>
+struct vector_reading {
+    static slot element(frame& at) {
+        auto& elements = *static_cast<Vector*>(at.target);
+        at.index = elements.size();
+        return {&elements.emplace_back(), &read_sax_value<typename Vector::value_type>};
+    }
+
+    static constexpr container_reader container{nullptr, &element, nullptr, false};
+};
+
+struct string_map_reading {
+    // A repeated key lands on the same entry, so the last value wins as with a DOM.
+    static slot member(sax_reader&, frame& at, std::string& key) {
+        auto& entries = *static_cast<std::map<std::string, std::string>*>(at.target);
+        auto& entry = *entries.try_emplace(std::move(key)).first;
+        at.key = entry.first;
+        return {&entry.second, &read_sax_value<std::string>};
+    }
+
+    static constexpr container_reader container{&member, nullptr, nullptr, false};
+};
+
+// A repeated key reads into the same member again: an object or array starts from empty, so the last one wins.
+template <class T>
+void read_sax_value(sax_reader& reader, void* target, const json_scalar& value) {
+    T& out = *static_cast<T*>(target);
+    if constexpr (is_optional_v<T>) {
+        if (value.kind == json_kind::null) {
+            out.reset();
+        } else {
+            read_sax_value<typename T::value_type>(reader, &out.emplace(), value);
+        }
+    } else {
+        if (value.kind == json_kind::null && reader.reading_struct_member()) reader.fail(required_member_is_null);
+        if constexpr (is_vector_v<T>) {
+            if (value.kind != json_kind::array) reader.fail(expected_message<T>(value.kind));
+            out.clear();
+            reader.push(&out, vector_reading<T>::container);
+        } else if constexpr (is_string_map_v<T>) {
+            if (value.kind != json_kind::object) reader.fail(expected_message<T>(value.kind));
+            out.clear();
+            reader.push(&out, string_map_reading::container);
+        } else if constexpr (is_described_v<T>) {
+            if (value.kind != json_kind::object) reader.fail(expected_message<T>(value.kind));
+            reader.push(&out, struct_reading<T>::container);
+        } else {
+            read_scalar(value, out, [&reader](const std::string& problem) { reader.fail(problem); });
+        }
+    }
+}
+
+template <class T>
+void read_document(std::string_view text, T& value, const parse_options& options) {
+    check_document_size(text, options);
+    check_no_nul_byte(text);
+    std::array<frame, frame_depth<T>()> frames{};
+    sax_reader reader(slot{&value, &read_sax_value<T>}, frames.data(), options);
+    // A pointer pair: nlohmann reads the caller's bytes in place.
+    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
 }
 
 }  // namespace detail
@@ -3878,9 +4616,8 @@ inline nlohmann::json parse_document(std::string_view text, const parse_options&
 template <class T>
 T parse(std::string_view json_text, const parse_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::parse reads the structs awsauth generates");
-    const nlohmann::json document = detail::parse_document(json_text, options);
     T value{};
-    detail::read_value(document, value, nullptr, options);
+    detail::read_document(json_text, value, options);
     if (options.validate) detail::throw_first_violation(value);
     return value;
 }
