@@ -3,6 +3,7 @@
 #pragma once
 
 #include <awsauth/fields.hpp>
+#include <awsauth/json.hpp>
 #include <awsauth/timestamp.hpp>
 
 #include <cstddef>
@@ -72,14 +73,8 @@ private:
 
 namespace detail {
 
-template <class T>
-inline constexpr bool is_optional_v = false;
-template <class T>
-inline constexpr bool is_optional_v<std::optional<T>> = true;
-template <class T>
-inline constexpr bool is_vector_v = false;
-template <class T>
-inline constexpr bool is_vector_v<std::vector<T>> = true;
+using awsauth::detail::is_optional_v;
+using awsauth::detail::is_vector_v;
 
 // Calls visit(string, secret) for every string in `value`, const or not; `secret` says whether it sits under a secret
 // member or in a secret shape. A map's keys are visited only when reading (they cannot be changed in place).

@@ -196,17 +196,6 @@ const std::map<std::string, round_trip_function>& requests() {
     return table;
 }
 
-// The operation a file holds: its stem less the variant suffixes the capture script adds.
-round_trip_function reader_for(const std::map<std::string, round_trip_function>& table, std::string stem) {
-    for (;;) {
-        const auto found = table.find(stem);
-        if (found != table.end()) return found->second;
-        const auto dash = stem.rfind('-');
-        if (dash == std::string::npos) return nullptr;
-        stem.erase(dash);
-    }
-}
-
 std::vector<fs::path> files_in(const std::string& folder) {
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(fs::path(AWSAUTH_TEST_DATA) / folder)) {
@@ -224,7 +213,7 @@ TEST_CASE("every captured response parses and dumps back to the same content", "
         for (const auto& path : files_in(producer)) {
             const std::string name = std::string(producer) + "/" + path.filename().string();
             INFO(name);
-            const auto reader = reader_for(responses(), path.stem().string());
+            const auto reader = awsauth_test::entry_for_file(responses(), path.stem().string());
             REQUIRE(reader != nullptr);  // a captured file no test reads is a gap, not a pass
             reader(read_file(path), name);
             ++files;
@@ -241,7 +230,7 @@ TEST_CASE("every botocore example parses and dumps back to the same content", "[
         auto stem = path.stem().string();  // sts-assume-role-0.input
         const bool is_input = stem.size() > 6 && stem.compare(stem.size() - 6, 6, ".input") == 0;
         stem.erase(stem.rfind('.'));
-        const auto reader = reader_for(is_input ? requests() : responses(), stem);
+        const auto reader = awsauth_test::entry_for_file(is_input ? requests() : responses(), stem);
         REQUIRE(reader != nullptr);
         reader(read_file(path), name);
         ++files;

@@ -698,16 +698,6 @@ std::map<std::string, violations_function> validators(bool requests) {
     return table;
 }
 
-violations_function validator_for(const std::map<std::string, violations_function>& table, std::string stem) {
-    for (;;) {
-        const auto found = table.find(stem);
-        if (found != table.end()) return found->second;
-        const auto dash = stem.rfind('-');
-        if (dash == std::string::npos) return nullptr;
-        stem.erase(dash);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("every real payload in tests/data validates clean", "[validate]") {
@@ -722,7 +712,7 @@ TEST_CASE("every real payload in tests/data validates clean", "[validate]") {
             const auto dot = stem.rfind('.');  // examples: sts-assume-role-0.input
             const bool is_input = dot != std::string::npos && stem.substr(dot) == ".input";
             if (dot != std::string::npos) stem.erase(dot);
-            const auto validator = validator_for(is_input ? requests : responses, stem);
+            const auto validator = awsauth_test::entry_for_file(is_input ? requests : responses, stem);
             REQUIRE(validator != nullptr);
             const auto found = validator(read_file(entry.path()));
             for (const auto& each : found)
