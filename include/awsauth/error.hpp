@@ -28,7 +28,7 @@ public:
 private:
     // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
     // message short at a NUL.
-    static std::string message_at(const std::string& json_pointer, const std::string& problem) {
+    [[gnu::cold]] static std::string message_at(const std::string& json_pointer, const std::string& problem) {
         std::string message = "awsauth: at ";
         if (json_pointer.empty()) {
             message += "the document root";

@@ -51,7 +51,7 @@ inline void append_pointer_token(std::string& pointer, std::string_view key) {
 }
 
 /// The RFC 6901 JSON Pointer of `at` ("" for the document root).
-inline std::string to_json_pointer(const json_path* at) {
+[[gnu::cold]] inline std::string to_json_pointer(const json_path* at) {
     std::vector<const json_path*> frames;
     for (; at != nullptr; at = at->parent)
         frames.push_back(at);
@@ -67,7 +67,9 @@ inline std::string to_json_pointer(const json_path* at) {
     return pointer;
 }
 
-[[noreturn]] inline void fail(const json_path* at, const std::string& problem) {
+// The error paths are cold and out of line: every reader and writer calls them, and building a message inline at
+// each call site costs every user's compile (bench/compile_time.py) and the hot path's code size alike.
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const json_path* at, const std::string& problem) {
     throw error(to_json_pointer(at), problem);
 }
 
@@ -161,9 +163,9 @@ constexpr const char* expected_name() {
     }
 }
 
-template <class T>
-std::string expected_message(json_kind found) {
-    return std::string("expected ") + expected_name<T>() + ", got " + name_of(found);
+// Not a template: one copy of the message building for every member type, and out of line, as errors are rare.
+[[gnu::cold, gnu::noinline]] inline std::string expected_message(const char* expected, json_kind found) {
+    return std::string("expected ") + expected + ", got " + name_of(found);
 }
 
 inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
@@ -252,7 +254,7 @@ void finish_members(T& out, WasRead&& was_read, FailMissing&& fail_missing) {
 template <class T, class Fail>
 void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
     if constexpr (std::is_same_v<T, std::string>) {
-        if (value.kind != json_kind::string) fail(expected_message<T>(value.kind));
+        if (value.kind != json_kind::string) fail(expected_message(expected_name<T>(), value.kind));
         out.assign(value.text.data(), value.text.size());
     } else if constexpr (std::is_same_v<T, std::int32_t>) {
         constexpr auto min = std::numeric_limits<std::int32_t>::min();
@@ -264,7 +266,7 @@ void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
             if (value.integer < min || value.integer > max) fail(std::string(integer_out_of_range));
             out = static_cast<std::int32_t>(value.integer);
         } else {
-            fail(expected_message<T>(value.kind));
+            fail(expected_message(expected_name<T>(), value.kind));
         }
     } else if constexpr (std::is_same_v<T, timestamp>) {
         std::string_view problem;
@@ -278,7 +280,7 @@ void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
             problem = value.text.empty() ? timestamp_from_epoch(value.number, out)
                                          : timestamp_from_epoch_decimal(value.text, out);
         } else {
-            fail(expected_message<T>(value.kind));
+            fail(expected_message(expected_name<T>(), value.kind));
         }
         if (!problem.empty()) fail("invalid timestamp: " + std::string(problem));
     } else {
@@ -339,7 +341,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
 // required ones are an error. Duplicate keys never reach here: the DOM kept the last one.
 template <class Json, class T>
 void read_object(const Json& json, T& out, const json_path* at, const parse_options& options) {
-    if (!json.is_object()) fail(at, expected_message<T>(kind_of(json)));
+    if (!json.is_object()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
     std::array<bool, field_count_v<T>> seen{};
     for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
         const json_path member_path{at, entry.key()};
@@ -370,7 +372,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
             read_value(json, out.emplace(), at, options);
         }
     } else if constexpr (is_vector_v<T>) {
-        if (!json.is_array()) fail(at, expected_message<T>(kind_of(json)));
+        if (!json.is_array()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
         out.clear();
         out.resize(json.size());
         for (std::size_t i = 0; i < out.size(); ++i) {
@@ -378,7 +380,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
             read_value(json[i], out[i], &element_path, options);
         }
     } else if constexpr (is_string_map_v<T>) {
-        if (!json.is_object()) fail(at, expected_message<T>(kind_of(json)));
+        if (!json.is_object()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
         out.clear();
         for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
             const json_path member_path{at, entry.key()};
@@ -398,7 +400,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
 inline constexpr const char* string_not_utf8 = "string is not valid UTF-8";
 inline constexpr const char* object_key_not_utf8 = "object key is not valid UTF-8";
 
-[[noreturn]] inline void fail_timestamp_out_of_range(const json_path* at) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_timestamp_out_of_range(const json_path* at) {
     fail(at, "timestamp " + std::string(out_of_range));
 }
 

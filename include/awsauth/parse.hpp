@@ -25,7 +25,7 @@ namespace awsauth {
 namespace detail {
 
 // Keeps nlohmann's position and reason, drops its "; last read: '...'" quote of the input and all after it.
-inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
+[[gnu::cold]] inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
     std::string_view message = failure.what();
     const auto reason_start = message.find("] ");
     if (reason_start != std::string_view::npos) message.remove_prefix(reason_start + 2);
@@ -35,7 +35,7 @@ inline std::string describe_syntax_error(const nlohmann::json::parse_error& fail
 }
 
 /// What nlohmann reports about text that is not JSON, in our words.
-inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
+[[gnu::cold]] inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
     if (failure.id >= 100 && failure.id < 200) {
         return describe_syntax_error(static_cast<const nlohmann::json::parse_error&>(failure));
     }
@@ -60,7 +60,7 @@ inline void check_no_nul_byte(std::string_view text) {
     }
 }
 
-[[noreturn]] inline void fail_too_deep(const parse_options& options) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_too_deep(const parse_options& options) {
     throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
                 std::to_string(options.max_depth) + ")");
 }
@@ -143,7 +143,7 @@ public:
     }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
+    [[gnu::cold]] bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
         throw error(describe_invalid_json(failure));
     }
 
@@ -158,10 +158,12 @@ public:
     bool reject_unknown_keys() const noexcept { return options_.reject_unknown_keys; }
 
     /// Throws at the path of the current value.
-    [[noreturn]] void fail(const std::string& problem) const { throw error(pointer_to(depth_), problem); }
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const std::string& problem) const {
+        throw error(pointer_to(depth_), problem);
+    }
 
     /// Throws at the path of member `key` of the innermost open object.
-    [[noreturn]] void fail_at_member(std::string_view key, const std::string& problem) const {
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_member(std::string_view key, const std::string& problem) const {
         std::string pointer = pointer_to(depth_ - 1);
         append_pointer_token(pointer, key);
         throw error(pointer, problem);
@@ -169,7 +171,7 @@ public:
 
 private:
     // The pointer through the first `frames` open containers, each at the member or element it is reading.
-    std::string pointer_to(std::size_t frames) const {
+    [[gnu::cold]] std::string pointer_to(std::size_t frames) const {
         std::string pointer;
         for (std::size_t i = 0; i < frames; ++i) {
             if (frames_[i].container->element != nullptr) {
@@ -346,15 +348,15 @@ void read_sax_value(sax_reader& reader, void* target, const json_scalar& value) 
     } else {
         if (value.kind == json_kind::null && reader.reading_struct_member()) reader.fail(required_member_is_null);
         if constexpr (is_vector_v<T>) {
-            if (value.kind != json_kind::array) reader.fail(expected_message<T>(value.kind));
+            if (value.kind != json_kind::array) reader.fail(expected_message(expected_name<T>(), value.kind));
             out.clear();
             reader.push(&out, vector_reading<T>::container);
         } else if constexpr (is_string_map_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message<T>(value.kind));
+            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
             out.clear();
             reader.push(&out, string_map_reading::container);
         } else if constexpr (is_described_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message<T>(value.kind));
+            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
             reader.push(&out, struct_reading<T>::container);
         } else {
             read_scalar(value, out, [&reader](const std::string& problem) { reader.fail(problem); });
@@ -368,8 +370,14 @@ void read_document(std::string_view text, T& value, const parse_options& options
     check_no_nul_byte(text);
     std::array<frame, frame_depth<T>()> frames{};
     sax_reader reader(slot{&value, &read_sax_value<T>}, frames.data(), options);
-    // A pointer pair: nlohmann reads the caller's bytes in place.
-    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
+    // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
+    // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
+    // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
+    // detail::parser is what sax_parse calls for JSON, unchanged through the 3.11 releases we require.
+    using bytes = nlohmann::detail::iterator_input_adapter<const char*>;
+    nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
+                                                    /*allow_exceptions=*/true, /*skip_comments=*/false)
+        .sax_parse(&reader, /*strict=*/true);
 }
 
 }  // namespace detail

@@ -234,7 +234,7 @@ public:
 private:
     // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
     // message short at a NUL.
-    static std::string message_at(const std::string& json_pointer, const std::string& problem) {
+    [[gnu::cold]] static std::string message_at(const std::string& json_pointer, const std::string& problem) {
         std::string message = "awsauth: at ";
         if (json_pointer.empty()) {
             message += "the document root";
@@ -632,7 +632,7 @@ inline void append_pointer_token(std::string& pointer, std::string_view key) {
 }
 
 /// The RFC 6901 JSON Pointer of `at` ("" for the document root).
-inline std::string to_json_pointer(const json_path* at) {
+[[gnu::cold]] inline std::string to_json_pointer(const json_path* at) {
     std::vector<const json_path*> frames;
     for (; at != nullptr; at = at->parent)
         frames.push_back(at);
@@ -648,7 +648,9 @@ inline std::string to_json_pointer(const json_path* at) {
     return pointer;
 }
 
-[[noreturn]] inline void fail(const json_path* at, const std::string& problem) {
+// The error paths are cold and out of line: every reader and writer calls them, and building a message inline at
+// each call site costs every user's compile (bench/compile_time.py) and the hot path's code size alike.
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const json_path* at, const std::string& problem) {
     throw error(to_json_pointer(at), problem);
 }
 
@@ -742,9 +744,9 @@ constexpr const char* expected_name() {
     }
 }
 
-template <class T>
-std::string expected_message(json_kind found) {
-    return std::string("expected ") + expected_name<T>() + ", got " + name_of(found);
+// Not a template: one copy of the message building for every member type, and out of line, as errors are rare.
+[[gnu::cold, gnu::noinline]] inline std::string expected_message(const char* expected, json_kind found) {
+    return std::string("expected ") + expected + ", got " + name_of(found);
 }
 
 inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
@@ -833,7 +835,7 @@ void finish_members(T& out, WasRead&& was_read, FailMissing&& fail_missing) {
 template <class T, class Fail>
 void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
     if constexpr (std::is_same_v<T, std::string>) {
-        if (value.kind != json_kind::string) fail(expected_message<T>(value.kind));
+        if (value.kind != json_kind::string) fail(expected_message(expected_name<T>(), value.kind));
         out.assign(value.text.data(), value.text.size());
     } else if constexpr (std::is_same_v<T, std::int32_t>) {
         constexpr auto min = std::numeric_limits<std::int32_t>::min();
@@ -845,7 +847,7 @@ void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
             if (value.integer < min || value.integer > max) fail(std::string(integer_out_of_range));
             out = static_cast<std::int32_t>(value.integer);
         } else {
-            fail(expected_message<T>(value.kind));
+            fail(expected_message(expected_name<T>(), value.kind));
         }
     } else if constexpr (std::is_same_v<T, timestamp>) {
         std::string_view problem;
@@ -859,7 +861,7 @@ void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
             problem = value.text.empty() ? timestamp_from_epoch(value.number, out)
                                          : timestamp_from_epoch_decimal(value.text, out);
         } else {
-            fail(expected_message<T>(value.kind));
+            fail(expected_message(expected_name<T>(), value.kind));
         }
         if (!problem.empty()) fail("invalid timestamp: " + std::string(problem));
     } else {
@@ -920,7 +922,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
 // required ones are an error. Duplicate keys never reach here: the DOM kept the last one.
 template <class Json, class T>
 void read_object(const Json& json, T& out, const json_path* at, const parse_options& options) {
-    if (!json.is_object()) fail(at, expected_message<T>(kind_of(json)));
+    if (!json.is_object()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
     std::array<bool, field_count_v<T>> seen{};
     for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
         const json_path member_path{at, entry.key()};
@@ -951,7 +953,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
             read_value(json, out.emplace(), at, options);
         }
     } else if constexpr (is_vector_v<T>) {
-        if (!json.is_array()) fail(at, expected_message<T>(kind_of(json)));
+        if (!json.is_array()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
         out.clear();
         out.resize(json.size());
         for (std::size_t i = 0; i < out.size(); ++i) {
@@ -959,7 +961,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
             read_value(json[i], out[i], &element_path, options);
         }
     } else if constexpr (is_string_map_v<T>) {
-        if (!json.is_object()) fail(at, expected_message<T>(kind_of(json)));
+        if (!json.is_object()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
         out.clear();
         for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
             const json_path member_path{at, entry.key()};
@@ -979,7 +981,7 @@ void read_value(const Json& json, T& out, const json_path* at, const parse_optio
 inline constexpr const char* string_not_utf8 = "string is not valid UTF-8";
 inline constexpr const char* object_key_not_utf8 = "object key is not valid UTF-8";
 
-[[noreturn]] inline void fail_timestamp_out_of_range(const json_path* at) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_timestamp_out_of_range(const json_path* at) {
     fail(at, "timestamp " + std::string(out_of_range));
 }
 
@@ -4229,8 +4231,10 @@ std::vector<violation> validate(const T& value) {
 namespace detail {
 
 /// What parse_options::validate does: an awsauth::error at the first violation, counting the others.
+// Cold: parse<T> must compile the walk in, though validation is off by default; optimized for size, it costs a
+// user's translation unit a tenth of a second less (bench/compile_time.py).
 template <class T>
-void throw_first_violation(const T& value) {
+[[gnu::cold]] void throw_first_violation(const T& value) {
     const auto found = validate(value);
     if (found.empty()) return;
     std::string message = found.front().message;
@@ -4263,7 +4267,7 @@ namespace awsauth {
 namespace detail {
 
 // Keeps nlohmann's position and reason, drops its "; last read: '...'" quote of the input and all after it.
-inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
+[[gnu::cold]] inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
     std::string_view message = failure.what();
     const auto reason_start = message.find("] ");
     if (reason_start != std::string_view::npos) message.remove_prefix(reason_start + 2);
@@ -4273,7 +4277,7 @@ inline std::string describe_syntax_error(const nlohmann::json::parse_error& fail
 }
 
 /// What nlohmann reports about text that is not JSON, in our words.
-inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
+[[gnu::cold]] inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
     if (failure.id >= 100 && failure.id < 200) {
         return describe_syntax_error(static_cast<const nlohmann::json::parse_error&>(failure));
     }
@@ -4298,7 +4302,7 @@ inline void check_no_nul_byte(std::string_view text) {
     }
 }
 
-[[noreturn]] inline void fail_too_deep(const parse_options& options) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_too_deep(const parse_options& options) {
     throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
                 std::to_string(options.max_depth) + ")");
 }
@@ -4381,7 +4385,7 @@ public:
     }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
+    [[gnu::cold]] bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
         throw error(describe_invalid_json(failure));
     }
 
@@ -4396,10 +4400,12 @@ public:
     bool reject_unknown_keys() const noexcept { return options_.reject_unknown_keys; }
 
     /// Throws at the path of the current value.
-    [[noreturn]] void fail(const std::string& problem) const { throw error(pointer_to(depth_), problem); }
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(const std::string& problem) const {
+        throw error(pointer_to(depth_), problem);
+    }
 
     /// Throws at the path of member `key` of the innermost open object.
-    [[noreturn]] void fail_at_member(std::string_view key, const std::string& problem) const {
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_member(std::string_view key, const std::string& problem) const {
         std::string pointer = pointer_to(depth_ - 1);
         append_pointer_token(pointer, key);
         throw error(pointer, problem);
@@ -4407,7 +4413,7 @@ public:
 
 private:
     // The pointer through the first `frames` open containers, each at the member or element it is reading.
-    std::string pointer_to(std::size_t frames) const {
+    [[gnu::cold]] std::string pointer_to(std::size_t frames) const {
         std::string pointer;
         for (std::size_t i = 0; i < frames; ++i) {
             if (frames_[i].container->element != nullptr) {
@@ -4584,15 +4590,15 @@ void read_sax_value(sax_reader& reader, void* target, const json_scalar& value) 
     } else {
         if (value.kind == json_kind::null && reader.reading_struct_member()) reader.fail(required_member_is_null);
         if constexpr (is_vector_v<T>) {
-            if (value.kind != json_kind::array) reader.fail(expected_message<T>(value.kind));
+            if (value.kind != json_kind::array) reader.fail(expected_message(expected_name<T>(), value.kind));
             out.clear();
             reader.push(&out, vector_reading<T>::container);
         } else if constexpr (is_string_map_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message<T>(value.kind));
+            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
             out.clear();
             reader.push(&out, string_map_reading::container);
         } else if constexpr (is_described_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message<T>(value.kind));
+            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
             reader.push(&out, struct_reading<T>::container);
         } else {
             read_scalar(value, out, [&reader](const std::string& problem) { reader.fail(problem); });
@@ -4606,8 +4612,14 @@ void read_document(std::string_view text, T& value, const parse_options& options
     check_no_nul_byte(text);
     std::array<frame, frame_depth<T>()> frames{};
     sax_reader reader(slot{&value, &read_sax_value<T>}, frames.data(), options);
-    // A pointer pair: nlohmann reads the caller's bytes in place.
-    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
+    // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
+    // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
+    // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
+    // detail::parser is what sax_parse calls for JSON, unchanged through the 3.11 releases we require.
+    using bytes = nlohmann::detail::iterator_input_adapter<const char*>;
+    nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
+                                                    /*allow_exceptions=*/true, /*skip_comments=*/false)
+        .sax_parse(&reader, /*strict=*/true);
 }
 
 }  // namespace detail
