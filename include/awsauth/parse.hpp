@@ -373,11 +373,16 @@ void read_document(std::string_view text, T& value, const parse_options& options
     // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
     // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
     // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
-    // detail::parser is what sax_parse calls for JSON, unchanged through the 3.11 releases we require.
+    // detail::parser is what sax_parse calls for JSON in the 3.11 releases; it is not nlohmann's public API, so any
+    // other release takes the public road, slower to compile but the same parse.
+#if NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11
     using bytes = nlohmann::detail::iterator_input_adapter<const char*>;
     nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
                                                     /*allow_exceptions=*/true, /*skip_comments=*/false)
         .sax_parse(&reader, /*strict=*/true);
+#else
+    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
+#endif
 }
 
 }  // namespace detail
