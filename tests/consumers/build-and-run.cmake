@@ -2,16 +2,8 @@
 # run would hide what adding awsauth does to a project. CTest runs it as
 #   cmake -Dsource_dir=... -Dbinary_dir=... -Dprogram=... -Dprogram_argument=... -P build-and-run.cmake
 #         -- <arguments for the consumer's configure step>
-set(configure_arguments "")
-set(after_separator OFF)
-math(EXPR last_argument "${CMAKE_ARGC} - 1")
-foreach(index RANGE ${last_argument})
-  if(after_separator)
-    list(APPEND configure_arguments "${CMAKE_ARGV${index}}")
-  elseif(CMAKE_ARGV${index} STREQUAL "--")
-    set(after_separator ON)
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/arguments-after-separator.cmake")
+awsauth_arguments_after_separator(configure_arguments)
 
 file(REMOVE_RECURSE "${binary_dir}")
 foreach(step IN ITEMS configure build run)

@@ -3,16 +3,8 @@
 #   cmake -Dcompiler=... -Dsource=... -Dprogram=... -Dprogram_argument=... [-Dpkg_config=... -Dpkg_config_path=...
 #         -Dexpected_version=...] -P compile-and-run.cmake -- <compiler flags>
 # With pkg_config, `pkg-config --cflags awsauth` adds its flags after checking `--modversion`.
-set(flags "")
-set(after_separator OFF)
-math(EXPR last_argument "${CMAKE_ARGC} - 1")
-foreach(index RANGE ${last_argument})
-  if(after_separator)
-    list(APPEND flags "${CMAKE_ARGV${index}}")
-  elseif(CMAKE_ARGV${index} STREQUAL "--")
-    set(after_separator ON)
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/arguments-after-separator.cmake")
+awsauth_arguments_after_separator(flags)
 
 if(pkg_config)
   set(ENV{PKG_CONFIG_PATH} "${pkg_config_path}")

@@ -1,0 +1,15 @@
+# For the consumer scripts CTest runs as `cmake -D... -P script.cmake -- <arguments>`: cmake keeps what follows
+# `--` for the script, which finds it only in CMAKE_ARGV<n>.
+function(awsauth_arguments_after_separator out)
+  set(arguments "")
+  set(after_separator OFF)
+  math(EXPR last_argument "${CMAKE_ARGC} - 1")
+  foreach(index RANGE ${last_argument})
+    if(after_separator)
+      list(APPEND arguments "${CMAKE_ARGV${index}}")
+    elseif(CMAKE_ARGV${index} STREQUAL "--")
+      set(after_separator ON)
+    endif()
+  endforeach()
+  set(${out} "${arguments}" PARENT_SCOPE)
+endfunction()
