@@ -143,7 +143,7 @@ outcome read(std::string_view text, const awsauth::parse_options& options, std::
         return {};
     } catch (const awsauth::error& e) {
         std::string prefix = "awsauth: at ";
-        awsauth::detail::append_escaped(prefix, e.path());
+        awsauth::detail::append_log_escaped(prefix, e.path());
         prefix += ": ";
         const std::string message = e.what();
         const bool placed = !e.path().empty() && message.compare(0, prefix.size(), prefix) == 0;

@@ -73,8 +73,8 @@ private:
 
 namespace detail {
 
+using awsauth::detail::is_list_v;
 using awsauth::detail::is_optional_v;
-using awsauth::detail::is_vector_v;
 
 // Calls visit(string, secret) for every string in `value`, const or not; `secret` says whether it sits under a secret
 // member or in a secret shape. A map's keys are visited only when reading (they cannot be changed in place).
@@ -90,7 +90,7 @@ void visit_strings(Value& value, bool secret, Visit& visit) {
         }
     } else if constexpr (is_optional_v<T>) {
         if (value) visit_strings(*value, secret, visit);
-    } else if constexpr (is_vector_v<T>) {
+    } else if constexpr (is_list_v<T>) {
         for (auto& element : value)
             visit_strings(element, secret, visit);
     } else if constexpr (awsauth::is_described_v<T>) {

@@ -148,7 +148,8 @@ TEST_CASE("epoch seconds keep every microsecond in any year on the text path, no
         // So the DOM writer refuses such an instant rather than write one that reads back as another.
         nlohmann::ordered_json dom;
         try {
-            awsauth::detail::write_value(dom, response, nullptr, {-1, format::epoch_seconds});
+            awsauth::detail::dom_codec<sts::GetSessionTokenResponse>::write(dom, response, nullptr,
+                                                                            {-1, format::epoch_seconds});
             FAIL("the DOM writer wrote an epoch that reads back as another instant");
         } catch (const awsauth::error& e) {
             CHECK(std::string(e.what()) ==

@@ -46,7 +46,7 @@ std::string kind_of() {
         return "integer";
     } else if constexpr (std::is_same_v<T, awsauth::timestamp>) {
         return "timestamp";
-    } else if constexpr (awsauth::detail::is_vector_v<T>) {
+    } else if constexpr (awsauth::detail::is_list_v<T>) {
         return "list";
     } else if constexpr (awsauth::detail::is_string_map_v<T>) {
         return "map";

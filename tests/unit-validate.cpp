@@ -29,6 +29,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Every field of T with the rule its descriptor carries.
+template <class T, class Visitor>
+void for_each_field_rule(Visitor&& visit) {
+    awsauth::for_each_field<T>([&](const auto& field) { visit(field, field.rule); });
+}
+
 // The "never the value" rule, as the issue states it: no 8 consecutive bytes of the judged text in a message.
 bool holds_a_run_of(const std::string& message, const std::string& value) {
     constexpr std::size_t run = 8;
@@ -116,10 +122,10 @@ Value valid_member(const Rule& rule) {
         return *sample_text(rule, shortest_length(rule));
     } else if constexpr (std::is_same_v<Rule, awsauth::integer_rule>) {
         return static_cast<std::int32_t>(rule.minimum);
-    } else if constexpr (awsauth::detail::is_vector_v<Value> && !std::is_same_v<Rule, awsauth::no_rule>) {
+    } else if constexpr (awsauth::detail::is_list_v<Value> && !std::is_same_v<Rule, awsauth::no_rule>) {
         Value list;
         for (std::size_t i = 0; i < rule.min_items; ++i)
-            list.push_back(valid_member<typename Value::value_type>(rule.each));
+            list.push_back(valid_member<typename Value::value_type>(rule.element));
         return list;
     } else if constexpr (awsauth::is_described_v<Value>) {
         return valid_value<Value>();
@@ -132,7 +138,7 @@ Value valid_member(const Rule& rule) {
 template <class T>
 T valid_value() {
     T value{};
-    awsauth::for_each_field_rule<T>([&](const auto& field, const auto& rule) {
+    for_each_field_rule<T>([&](const auto& field, const auto& rule) {
         using member_type = typename std::decay_t<decltype(field)>::member_type;
         if constexpr (!awsauth::detail::is_optional_v<member_type>) {
             value.*(field.member) = valid_member<member_type>(rule);
@@ -185,7 +191,7 @@ void check_boundaries(const std::string& shape_name, boundary_tally& tally) {
     const T base = valid_value<T>();
     INFO(shape_name);
     REQUIRE(awsauth::validate(base).empty());
-    awsauth::for_each_field_rule<T>([&](const auto& field, const auto& rule) {
+    for_each_field_rule<T>([&](const auto& field, const auto& rule) {
         using rule_type = std::decay_t<decltype(rule)>;
         using member_type = typename std::decay_t<decltype(field)>::member_type;
         using value_type = typename optional_value<member_type>::type;
@@ -227,9 +233,9 @@ void check_boundaries(const std::string& shape_name, boundary_tally& tally) {
                 check_case(base, field, beyond, false, "(was " + std::to_string(beyond) + ")", "", tally);
             }
         } else if constexpr (!std::is_same_v<rule_type, awsauth::no_rule>) {
-            static_assert(awsauth::detail::is_vector_v<value_type>, "the models constrain no map");
+            static_assert(awsauth::detail::is_list_v<value_type>, "the models constrain no map");
             using element_type = typename value_type::value_type;
-            const auto element = valid_member<element_type>(rule.each);
+            const auto element = valid_member<element_type>(rule.element);
             const auto list_of = [&](std::size_t size) { return value_type(size, element); };
             check_case(base, field, list_of(rule.min_items), true, "", "", tally);
             if (rule.max_items != awsauth::unbounded) {
@@ -241,11 +247,11 @@ void check_boundaries(const std::string& shape_name, boundary_tally& tally) {
                 check_case(base, field, list_of(rule.min_items - 1), false,
                            "(was " + std::to_string(rule.min_items - 1) + ")", "", tally);
             }
-            if constexpr (std::is_same_v<decltype(rule.each), awsauth::string_rule>) {
+            if constexpr (std::is_same_v<decltype(rule.element), awsauth::string_rule>) {
                 // The element rule too, at index 0 of an otherwise valid list.
                 const std::size_t size = std::max<std::size_t>(rule.min_items, 1);
                 auto list = list_of(size);
-                const auto too_long = sample_text(rule.each, rule.each.max_length + 1);
+                const auto too_long = sample_text(rule.element, rule.element.max_length + 1);
                 REQUIRE(too_long);
                 list.front() = *too_long;
                 T value = base;
@@ -322,7 +328,7 @@ template <class Element>
 std::string describe_rule(const awsauth::list_rule<Element>& rule) {
     return "list[" + std::to_string(rule.min_items) + ".." +
            (rule.max_items == awsauth::unbounded ? std::string("*") : std::to_string(rule.max_items)) + "] of " +
-           describe_rule(rule.each);
+           describe_rule(rule.element);
 }
 
 using descriptions = std::map<std::string, std::string>;  // "Shape.Key" to its constraints in words
@@ -331,7 +337,7 @@ template <class ForEachShape>
 descriptions generated_descriptions(ForEachShape for_each_shape) {
     descriptions out;
     for_each_shape([&](std::string_view name, auto tag) {
-        awsauth::for_each_field_rule<typename decltype(tag)::type>([&](const auto& field, const auto& rule) {
+        for_each_field_rule<typename decltype(tag)::type>([&](const auto& field, const auto& rule) {
             out[std::string(name) + "." + std::string(field.key)] = describe_rule(rule);
         });
     });
@@ -729,15 +735,14 @@ TEST_CASE("parse validates only when asked, and then throws at the first violati
         R"({"RoleArn":"arn:aws:iam::123456789012:role/demo","RoleSessionName":"x","DurationSeconds":60,)"
         R"("Tags":[{"Key":"Project","Value":"Unicorn"},{"Key":"Team","Value":"A"},{"Key":"a","Value":"b"},)"
         R"({"Key":"Cost Center!","Value":"1"}]})";
-    CHECK(awsauth::parse<sts::AssumeRoleRequest>(text).role_session_name == "x");  // off by default
+    CHECK(awsauth::parse<sts::AssumeRoleRequest>(text).role_session_name == "x");  // parse alone does not validate
 
-    awsauth::parse_options options;
-    options.validate = true;
     try {
-        (void)awsauth::parse<sts::AssumeRoleRequest>(text, options);
+        (void)awsauth::parse_validated<sts::AssumeRoleRequest>(text);
         FAIL("parse with validate accepted a one-character session name");
     } catch (const awsauth::error& failure) {
         CHECK(failure.path() == "/RoleSessionName");
+        CHECK(failure.kind() == awsauth::error_kind::constraint_violated);
         CHECK(std::string(failure.what()) ==
               "awsauth: at /RoleSessionName: must be 2 to 64 characters long (was 1) (and 2 more violations)");
     }
@@ -745,7 +750,7 @@ TEST_CASE("parse validates only when asked, and then throws at the first violati
                                  R"("Tags":[{"Key":"a","Value":"b"},{"Key":"b","Value":"c"},{"Key":"c","Value":"d"},)"
                                  R"({"Key":"Cost Center!","Value":"1"}]})";
     try {
-        (void)awsauth::parse<sts::AssumeRoleRequest>(only_tag, options);
+        (void)awsauth::parse_validated<sts::AssumeRoleRequest>(only_tag);
         FAIL("parse with validate accepted a tag key with a '!'");
     } catch (const awsauth::error& failure) {
         CHECK(failure.path() == "/Tags/3/Key");
@@ -755,16 +760,14 @@ TEST_CASE("parse validates only when asked, and then throws at the first violati
         CHECK(message.compare(message.size() - ending.size(), ending.size(), ending) == 0);
     }
     const auto example = awsauth_test::data_file("examples/sts-assume-role-0.input.json");
-    CHECK(awsauth::parse<sts::AssumeRoleRequest>(example, options).role_session_name == "testAssumeRoleSession");
+    CHECK(awsauth::parse_validated<sts::AssumeRoleRequest>(example).role_session_name == "testAssumeRoleSession");
 }
 
 TEST_CASE("a validating parse keeps the pod token out of its message", "[validate]") {
     const std::string token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6ZGVmYXVsdCJ9/not+url";
     const std::string text = R"({"clusterName":"my-cluster","token":")" + token + R"("})";
-    awsauth::parse_options options;
-    options.validate = true;
     try {
-        (void)awsauth::parse<eks_auth::AssumeRoleForPodIdentityRequest>(text, options);
+        (void)awsauth::parse_validated<eks_auth::AssumeRoleForPodIdentityRequest>(text);
         FAIL("parse with validate accepted a token with '/' and '+'");
     } catch (const awsauth::error& failure) {
         CHECK(failure.path() == "/token");
@@ -774,20 +777,17 @@ TEST_CASE("a validating parse keeps the pod token out of its message", "[validat
 
 namespace validate_test {
 
-// A struct of the test's own with a constrained map, through the same tables a generated struct has: the map rule
-// and a user's described type are checked like any other.
+// A struct of the test's own with a constrained map, through the same descriptors a generated struct has: the map
+// rule and a user's described type are checked like any other.
 struct labels {
     std::map<std::string, std::string> by_name{};
 };
 
 constexpr auto fields_of(awsauth::type_tag<labels>) noexcept {
-    return std::make_tuple(awsauth::field{"Labels", &labels::by_name});
-}
-
-constexpr auto constraints_of(awsauth::type_tag<labels>) noexcept {
-    return std::make_tuple(awsauth::map_rule<awsauth::string_rule, awsauth::string_rule>{
-        awsauth::string_rule{1, 3, &awsauth::model_patterns::sts_access_key_id_type},
-        awsauth::string_rule{0, 2, nullptr}});
+    return std::make_tuple(
+        awsauth::field{"Labels", &labels::by_name,
+                       awsauth::entries(awsauth::length(1, 3).matching(awsauth::model_patterns::sts_access_key_id_type),
+                                        awsauth::length_at_most(2))});
 }
 
 }  // namespace validate_test

@@ -4,15 +4,16 @@
 Reads tools/models/<service>-<version>.json (vendored, untouched) and tools/models/overlay.json
 (documented additions), and writes one header per namespace:
 
-    include/awsauth/response_metadata.hpp   awsauth::ResponseMetadata (boto3's, in no AWS model)
-    include/awsauth/sts.hpp                  awsauth::sts::*
-    include/awsauth/eks_auth.hpp             awsauth::eks_auth::*
-    include/awsauth/model_constraints.hpp    every struct's constraint table (see "Validation" below)
+    include/awsauth/model/response_metadata.hpp   awsauth::ResponseMetadata (boto3's, in no AWS model)
+    include/awsauth/model/sts.hpp                  awsauth::sts::*
+    include/awsauth/model/eks_auth.hpp             awsauth::eks_auth::*
+    include/awsauth/model/patterns.hpp             the models' patterns as character-class runs
 
-Each header holds, per structure shape: the plain aggregate struct, its field table (JSON key,
-member pointer and whether the value is secret, the one thing the hand-written generic code in
-include/awsauth/ needs), and operator== / operator!=; then the Python stub names as aliases. The mapping rules themselves
-(JSON reading and writing, timestamps) live in the hand-written headers, not here.
+Each header holds, per structure shape: the plain aggregate struct, its member descriptors (JSON key,
+member pointer, whether the value is secret and the model's constraint, the one thing the hand-written
+generic code in include/awsauth/ needs), and operator== / operator!=; then the Python stub names as aliases
+and the shape and operation registries. The model headers include only awsauth's core headers; the mapping
+rules themselves (JSON reading and writing, printing, validation) live in the hand-written codecs.
 
 Usage:
     python3 tools/generate.py           regenerate the headers
@@ -34,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "tools" / "models"
 INCLUDE = ROOT / "include" / "awsauth"
+MODEL_INCLUDE = INCLUDE / "model"
 GENERATOR = "tools/generate.py"
 
 
@@ -275,8 +277,12 @@ def check_secret_member_names(names, models):
             raise SystemExit(f"{GENERATOR}: overlay.json's secret_members names {name}, which no structure has")
 
 
-def emit_structure(model, name):
+def emit_structure(model, name, rules=None, prefix="test"):
+    """The struct, its descriptors (one per member: key, member pointer, secret flag, constraint) and comparisons.
+    `rules` (a ConstraintWriter) turns each member's shape into its constraint and collects the patterns."""
+    rules = rules or ConstraintWriter(read_unicode_categories())
     shape = model.shapes[name]
+    rules.check_traits(shape, SHAPE_TRAITS, f"shape {name}")
     required = set(shape.get("required", []))
     lines = wrap_comment(model.struct_doc(name), 0)
     body = []
@@ -299,8 +305,11 @@ def emit_structure(model, name):
             cpp_type = f"std::optional<{cpp_type}>"
         body += wrap_comment(model.member_doc(name, member), 4)
         body.append(f"    {cpp_type} {cpp_name}{{}};")
+        rules.check_traits(member, MEMBER_TRAITS, f"{name}.{key}")
         secret = ", visibility::secret" if model.is_secret_member(name, key, member) else ""
-        table.append(f'field{{"{key}", &{name}::{cpp_name}{secret}}}')
+        rule = rules.rule(model, prefix, member["shape"], f"{name}.{key}")
+        rule = f", {rule}" if rule else ""
+        table.append(f'field{{"{key}", &{name}::{cpp_name}{secret}{rule}}}')
     lines += [f"struct {name} {{", *body, "};"] if body else [f"struct {name} {{}};"]
     lines.append("")
     # Templates, so that a translation unit pays for a struct's table and comparison only if it uses them.
@@ -308,7 +317,14 @@ def emit_structure(model, name):
     lines.append(f"constexpr auto fields_of(type_tag<{name}>) noexcept {{")
     if table:
         lines.append("    return std::make_tuple(")
-        lines += [f"        {entry}," for entry in table[:-1]] + [f"        {table[-1]});"]
+        for index, entry in enumerate(table):
+            entry += ");" if index == len(table) - 1 else ","
+            if len(entry) + 8 > LINE_WIDTH and ", " in entry:
+                # The rule on a line of its own, as clang-format would break it.
+                first, second = split_descriptor(entry)
+                lines += [f"        {first}", f"              {second}"]
+            else:
+                lines.append(f"        {entry}")
     else:
         lines.append("    return std::make_tuple();")
     lines.append("}")
@@ -326,10 +342,18 @@ def emit_structure(model, name):
     return lines
 
 
+def split_descriptor(entry):
+    """`field{"K", &S::k, rule},` as two lines: up to the member pointer, then the rest."""
+    cut = entry.index(", ", entry.index("&")) + 1
+    return entry[:cut], entry[cut + 1:]
+
+
 def prelude(own_headers):
+    """The generated headers are the model tier: they include awsauth's core headers and other model headers, never
+    a codec or a JSON library (tools/check_tiers.py enforces it)."""
     # The generator lays out its tables one member per line; a blanket clang-format run must not repack them.
     lines = ["// clang-format off", "#pragma once", ""]
-    headers = sorted(own_headers + ["fields.hpp", "json.hpp", "print.hpp", "timestamp.hpp"])
+    headers = sorted(["constraints.hpp", "fields.hpp", "member_types.hpp", "version.hpp"] + own_headers)
     lines += [f"#include <awsauth/{header}>" for header in headers]
     lines.append("")
     for header in ("cstdint", "map", "optional", "string", "string_view", "tuple", "vector"):
@@ -337,28 +361,26 @@ def prelude(own_headers):
     return lines + [""]
 
 ADAPTERS = [
-    "// The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.",
-    "using awsauth::from_json;",
-    "using awsauth::to_json;",
-    "// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.",
+    "// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.",
     "using awsauth::operator<<;",
     "",
 ]
 
 
-def render_service(service, model, botocore_version):
+def render_service(service, model, botocore_version, rules):
     lines = [
-        f"// awsauth/{service.header}: every structure shape of the AWS {service.model_name} model "
+        f"// awsauth/model/{service.header}: every structure shape of the AWS {service.model_name} model "
         f"({service.api_version}) as a plain struct.",
         f"// Generated by {GENERATOR} from tools/models/{service.model_file} (botocore {botocore_version})",
         "// and tools/models/overlay.json.",
         f"// Do not edit: change the generator or the overlay and run `python3 {GENERATOR}`.",
-    ] + prelude([RESPONSE_METADATA_HEADER])
-    lines.append(f"namespace awsauth::{service.namespace} {{")
+    ] + prelude([f"model/{PATTERNS_HEADER}", f"model/{RESPONSE_METADATA_HEADER}"])
+    lines.append("AWSAUTH_BEGIN_NAMESPACE")
+    lines.append(f"namespace {service.namespace} {{")
     lines.append("")
     lines += ADAPTERS
     for name in model.structures():
-        lines += emit_structure(model, name)
+        lines += emit_structure(model, name, rules, service.namespace)
     lines += wrap_comment(f"The names the Python stubs ({service.stub_package}) give these shapes, for boto3 readers.", 0)
     lines.append("namespace type_defs {")
     for name in sorted(model.local_shapes):
@@ -372,7 +394,8 @@ def render_service(service, model, botocore_version):
     lines.append("}  // namespace type_defs")
     lines.append("")
     lines += emit_registries(model)
-    lines.append(f"}}  // namespace awsauth::{service.namespace}")
+    lines.append(f"}}  // namespace {service.namespace}")
+    lines.append("AWSAUTH_END_NAMESPACE")
     return "\n".join(lines) + "\n"
 
 
@@ -408,27 +431,28 @@ def emit_registries(model):
     return lines
 
 
-def render_common(common):
+def render_common(common, rules):
     lines = [
-        f"// awsauth/{RESPONSE_METADATA_HEADER}: the ResponseMetadata that boto3 adds to every response.",
+        f"// awsauth/model/{RESPONSE_METADATA_HEADER}: the ResponseMetadata that boto3 adds to every response.",
         f"// Generated by {GENERATOR} from tools/models/overlay.json (no AWS model holds this shape).",
         f"// Do not edit: change the generator or the overlay and run `python3 {GENERATOR}`.",
     ] + prelude([])
-    lines.append("namespace awsauth {")
+    lines.append("AWSAUTH_BEGIN_NAMESPACE")
     lines.append("")
     for name in common.structures():
-        lines += emit_structure(common, name)
-    lines.append("}  // namespace awsauth")
+        lines += emit_structure(common, name, rules, "common")
+    lines.append("AWSAUTH_END_NAMESPACE")
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Validation: every constraint of the models (length, range, size, pattern) as one table per struct, written to
-# include/awsauth/model_constraints.hpp; include/awsauth/validate.hpp checks them. A pattern becomes a sequence of
-# character-class runs matched greedily (awsauth uses no regex engine), and anything the generator cannot turn into
-# that form, or a trait it does not know, stops it: no constraint is skipped silently.
+# Validation: every constraint of the models (length, range, size, pattern) goes into its member's descriptor,
+# written with the named factories of include/awsauth/constraints.hpp; include/awsauth/validate.hpp checks them. A
+# pattern becomes a sequence of character-class runs matched greedily (awsauth uses no regex engine), written to
+# include/awsauth/model/patterns.hpp; anything the generator cannot turn into that form, or a trait it does not
+# know, stops it: no constraint is skipped silently.
 
-CONSTRAINTS_HEADER = "model_constraints.hpp"
+PATTERNS_HEADER = "patterns.hpp"
 UNICODE_CATEGORIES = MODELS / "unicode-categories.json"
 VENDORED_CATEGORIES = ("L", "N", "Z")  # the \p{..} classes the models use; --vendor-unicode writes them
 
@@ -436,7 +460,7 @@ VENDORED_CATEGORIES = ("L", "N", "Z")  # the \p{..} classes the models use; --ve
 # is refused until someone decides what it means.
 SHAPE_TRAITS = {"type", "documentation", "member", "key", "value", "members", "required", "exception", "error",
                 "fault", "sensitive", "min", "max", "pattern"}
-MEMBER_TRAITS = {"shape", "documentation", "location", "locationName"}
+MEMBER_TRAITS = {"shape", "documentation", "location", "locationName", "sensitive"}
 CONSTRAINT_TRAITS = {"min", "max", "pattern"}
 
 INT32_MIN, INT32_MAX = -(2 ** 31), 2 ** 31 - 1
@@ -639,6 +663,17 @@ def pattern_runs(source, categories, where):
                          f"shapes ({refusal}); extend the generator and include/awsauth/constraints.hpp")
 
 
+def bounded(factory, minimum, maximum):
+    """`length(2, 64)`, `length_at_least(1)`, `items_at_most(50)`, or "" without bounds (constraints.hpp's names)."""
+    if minimum is None and maximum is None:
+        return ""
+    if maximum is None:
+        return f"{factory}_at_least({minimum})"
+    if minimum is None:
+        return f"{factory}_at_most({maximum})"
+    return f"{factory}({minimum}, {maximum})"
+
+
 def bound(shape, trait, where, lowest, highest):
     value = shape.get(trait)
     if value is None:
@@ -664,7 +699,7 @@ class ConstraintWriter:
                              "know; decide what it means in tools/generate.py")
 
     def rule(self, model, prefix, shape_name, where):
-        """(C++ type, C++ expression) of the rule for a value of shape `shape_name`."""
+        """The C++ expression of the rule for a value of shape `shape_name`, or "" where the model sets none."""
         shape = model.shapes[shape_name]
         self.check_traits(shape, SHAPE_TRAITS, f"shape {shape_name}")
         kind = shape["type"]
@@ -673,54 +708,53 @@ class ConstraintWriter:
             maximum = bound(shape, "max", where, 0, 2 ** 32)
             if minimum is not None and maximum is not None and minimum > maximum:
                 raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
+            rule = bounded("length", minimum, maximum)
             source = shape.get("pattern")
-            if minimum is None and maximum is None and source is None:
-                return "no_rule", "no_rule{}"
-            pattern = "nullptr" if source is None else "&model_patterns::" + self.pattern(prefix, shape_name, source,
-                                                                                             where)
-            limit = "unbounded" if maximum is None else str(maximum)
-            return "string_rule", f"string_rule{{{minimum or 0}, {limit}, {pattern}}}"
+            if source is not None:
+                name = "model_patterns::" + self.pattern(prefix, shape_name, source, where)
+                rule = f"{rule}.matching({name})" if rule else f"matching({name})"
+            return rule
         if kind == "integer":
             if "pattern" in shape:
                 raise SystemExit(f"{GENERATOR}: {where} is an integer with a pattern")
             minimum = bound(shape, "min", where, INT32_MIN, INT32_MAX)
             maximum = bound(shape, "max", where, INT32_MIN, INT32_MAX)
+            if minimum is not None and maximum is not None and minimum > maximum:
+                raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
             if minimum is None and maximum is None:
-                return "no_rule", "no_rule{}"
-            low = INT32_MIN if minimum is None else minimum
-            high = INT32_MAX if maximum is None else maximum
-            if low > high:
-                raise SystemExit(f"{GENERATOR}: {where} has min {low} above max {high}")
-            return "integer_rule", f"integer_rule{{{low}, {high}}}"
+                return ""
+            if maximum is None:
+                return f"at_least({minimum})"
+            if minimum is None:
+                return f"at_most({maximum})"
+            return f"range({minimum}, {maximum})"
         if kind == "list":
             if "pattern" in shape:
                 raise SystemExit(f"{GENERATOR}: {where} is a list with a pattern")
             self.check_traits(shape["member"], MEMBER_TRAITS, f"the member of {shape_name}")
-            element_type, element = self.rule(model, prefix, shape["member"]["shape"], f"{where}[]")
+            element = self.rule(model, prefix, shape["member"]["shape"], f"{where}[]")
             minimum = bound(shape, "min", where, 0, 2 ** 32)
             maximum = bound(shape, "max", where, 0, 2 ** 32)
-            if minimum is None and maximum is None and element_type == "no_rule":
-                return "no_rule", "no_rule{}"
             if minimum is not None and maximum is not None and minimum > maximum:
                 raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
-            limit = "unbounded" if maximum is None else str(maximum)
-            rule_type = f"list_rule<{element_type}>"
-            return rule_type, f"{rule_type}{{{minimum or 0}, {limit}, {element}}}"
+            rule = bounded("items", minimum, maximum)
+            if element:
+                rule = f"{rule}.each({element})" if rule else f"each({element})"
+            return rule
         if kind == "map":
             if CONSTRAINT_TRAITS & set(shape):
                 raise SystemExit(f"{GENERATOR}: {where} is a map with a size or pattern constraint, which awsauth "
                                  "does not check yet")
             for part in ("key", "value"):
                 self.check_traits(shape[part], MEMBER_TRAITS, f"the {part} of {shape_name}")
-            key_type, key = self.rule(model, prefix, shape["key"]["shape"], f"{where}{{key}}")
-            value_type, value = self.rule(model, prefix, shape["value"]["shape"], f"{where}{{}}")
-            if (key_type, value_type) == ("no_rule", "no_rule"):
-                return "no_rule", "no_rule{}"
-            rule_type = f"map_rule<{key_type}, {value_type}>"
-            return rule_type, f"{rule_type}{{{key}, {value}}}"
+            key = self.rule(model, prefix, shape["key"]["shape"], f"{where}{{key}}")
+            value = self.rule(model, prefix, shape["value"]["shape"], f"{where}{{}}")
+            if not key and not value:
+                return ""
+            return f"entries({key or 'no_rule{}'}, {value or 'no_rule{}'})"
         if CONSTRAINT_TRAITS & set(shape):
             raise SystemExit(f"{GENERATOR}: {where} is a {kind} with a constraint, which awsauth does not check")
-        return "no_rule", "no_rule{}"
+        return ""
 
     def pattern(self, prefix, shape_name, source, where):
         if source in self.patterns:
@@ -762,43 +796,12 @@ class ConstraintWriter:
         self.pattern_lines.append("};")
         return name
 
-    def table(self, model, prefix, name):
-        """constraints_of(type_tag<Name>): one rule per field, in field-table order."""
-        shape = model.shapes[name]
-        self.check_traits(shape, SHAPE_TRAITS, f"shape {name}")
-        entries = []
-        for key, member in shape["members"].items():
-            self.check_traits(member, MEMBER_TRAITS, f"{name}.{key}")
-            _, expression = self.rule(model, prefix, member["shape"], f"{name}.{key}")
-            entries.append((expression, key))
-        lines = [DEFERRED, f"constexpr auto constraints_of(type_tag<{name}>) noexcept {{"]
-        if entries:
-            lines.append("    return std::make_tuple(")
-            for index, (expression, key) in enumerate(entries):
-                ending = ");" if index == len(entries) - 1 else ","
-                lines.append(f"        {expression}{ending}  // {key}")
-        else:
-            lines.append("    return std::make_tuple();")
-        lines.append("}")
-        return lines
 
-
-def render_constraints(models, common):
-    writer = ConstraintWriter(read_unicode_categories())
-    sections = []
-    for namespace, prefix, model in [("awsauth", "common", common)] + [
-            (f"awsauth::{service.namespace}", service.namespace, model) for service, model in models]:
-        section = [f"namespace {namespace} {{", ""]
-        for name in model.structures():
-            section += writer.table(model, prefix, name)
-            section.append("")
-        section.append(f"}}  // namespace {namespace}")
-        sections.append(section)
+def render_patterns(rules):
     version = read_json(UNICODE_CATEGORIES)["unicode_version"]
     lines = [
-        f"// awsauth/{CONSTRAINTS_HEADER}: every constraint of the AWS models, one rule per struct member, and the "
-        "patterns as",
-        "// character-class runs (see include/awsauth/constraints.hpp). include/awsauth/validate.hpp checks them.",
+        f"// awsauth/model/{PATTERNS_HEADER}: the patterns of the AWS models as character-class runs (see",
+        "// include/awsauth/constraints.hpp), which the member descriptors of the model headers point to.",
         f"// Generated by {GENERATOR} from tools/models/",
         f"// (Unicode {version} categories from tools/models/unicode-categories.json).",
         f"// Do not edit: change the generator or the overlay and run `python3 {GENERATOR}`.",
@@ -806,19 +809,15 @@ def render_constraints(models, common):
         "#pragma once",
         "",
         "#include <awsauth/constraints.hpp>",
-        "#include <awsauth/eks_auth.hpp>",
-        "#include <awsauth/fields.hpp>",
-        f"#include <awsauth/{RESPONSE_METADATA_HEADER}>",
-        "#include <awsauth/sts.hpp>",
+        "#include <awsauth/version.hpp>",
         "",
-        "#include <tuple>",
+        "AWSAUTH_BEGIN_NAMESPACE",
+        "namespace model_patterns {",
         "",
     ]
-    lines += ["namespace awsauth::model_patterns {", ""] + writer.pattern_lines
-    lines += ["}  // namespace awsauth::model_patterns", ""]
-    for section in sections:
-        lines += section + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    lines += rules.pattern_lines
+    lines += ["}  // namespace model_patterns", "AWSAUTH_END_NAMESPACE"]
+    return "\n".join(lines) + "\n"
 
 
 def vendor_unicode_categories():
@@ -868,10 +867,11 @@ def main():
     if arguments.vendor_unicode:
         vendor_unicode_categories()
     botocore_version, models, common = load_models()
-    outputs = {INCLUDE / RESPONSE_METADATA_HEADER: render_common(common)}
+    rules = ConstraintWriter(read_unicode_categories())
+    outputs = {MODEL_INCLUDE / RESPONSE_METADATA_HEADER: render_common(common, rules)}
     for service, model in models:
-        outputs[INCLUDE / service.header] = render_service(service, model, botocore_version)
-    outputs[INCLUDE / CONSTRAINTS_HEADER] = render_constraints(models, common)
+        outputs[MODEL_INCLUDE / service.header] = render_service(service, model, botocore_version, rules)
+    outputs[MODEL_INCLUDE / PATTERNS_HEADER] = render_patterns(rules)
     stale = [path for path, text in outputs.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
     if arguments.check:
         for path in stale:

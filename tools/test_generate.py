@@ -234,29 +234,55 @@ class PatternRefusals(unittest.TestCase):
         model = model_with({"Id": {"type": "string", "pattern": "(a|b)+"}, "S": structure({"I": {"shape": "Id"}})})
         writer = generate.ConstraintWriter(CATEGORIES)
         with self.assertRaisesRegex(SystemExit, "S.I has the pattern '\\(a\\|b\\)\\+', which is not one of"):
-            writer.table(model, "test", "S")
+            generate.emit_structure(model, "S", writer)
 
 
 class ConstraintTables(unittest.TestCase):
-    def table(self, shapes, name="S"):
-        return "\n".join(generate.ConstraintWriter(CATEGORIES).table(model_with(shapes), "test", name))
+    """Each descriptor carries its member's rule, written with constraints.hpp's named factories."""
 
-    def test_one_rule_per_member_in_model_order(self):
+    def table(self, shapes, name="S"):
+        return "\n".join(generate.emit_structure(model_with(shapes), name, generate.ConstraintWriter(CATEGORIES)))
+
+    def test_one_rule_per_member_in_its_descriptor(self):
         text = self.table({
             "Name": {"type": "string", "min": 2, "max": 64, "pattern": "[\\w]*"},
             "Seconds": {"type": "integer", "min": 900, "max": 43200},
             "Count": {"type": "integer", "min": 0},
+            "Low": {"type": "integer", "max": 7},
             "Names": {"type": "list", "member": {"shape": "Name"}, "max": 50},
+            "Some": {"type": "list", "member": {"shape": "String"}, "min": 1},
+            "Each": {"type": "list", "member": {"shape": "Name"}},
             "Free": {"type": "string", "min": 1},
+            "Short": {"type": "string", "max": 3},
+            "Shaped": {"type": "string", "pattern": "[\\w]*"},
+            "Labels": {"type": "map", "key": {"shape": "Short"}, "value": {"shape": "String"}},
             "S": structure({"N": {"shape": "Name"}, "D": {"shape": "Seconds"}, "C": {"shape": "Count"},
-                            "L": {"shape": "Names"}, "F": {"shape": "Free"}, "P": {"shape": "String"}}),
+                            "W": {"shape": "Low"}, "L": {"shape": "Names"}, "M": {"shape": "Some"},
+                            "E": {"shape": "Each"}, "F": {"shape": "Free"}, "H": {"shape": "Short"},
+                            "X": {"shape": "Shaped"}, "B": {"shape": "Labels"}, "P": {"shape": "String"}}),
         })
-        self.assertIn("string_rule{2, 64, &model_patterns::test_name},  // N", text)
-        self.assertIn("integer_rule{900, 43200},  // D", text)
-        self.assertIn("integer_rule{0, 2147483647},  // C", text)
-        self.assertIn("list_rule<string_rule>{0, 50, string_rule{2, 64, &model_patterns::test_name}},  // L", text)
-        self.assertIn("string_rule{1, unbounded, nullptr},  // F", text)
-        self.assertIn("no_rule{});  // P", text)
+        self.assertIn('field{"N", &S::n, length(2, 64).matching(model_patterns::test_name)},', text)
+        self.assertIn('field{"D", &S::d, range(900, 43200)},', text)
+        self.assertIn('field{"C", &S::c, at_least(0)},', text)
+        self.assertIn('field{"W", &S::w, at_most(7)},', text)
+        self.assertIn('field{"L", &S::l, items_at_most(50).each(length(2, 64).matching(model_patterns::test_name))}',
+                      text)
+        self.assertIn('field{"M", &S::m, items_at_least(1)},', text)
+        self.assertIn('field{"E", &S::e, each(length(2, 64).matching(model_patterns::test_name))},', text)
+        self.assertIn('field{"F", &S::f, length_at_least(1)},', text)
+        self.assertIn('field{"H", &S::h, length_at_most(3)},', text)
+        self.assertIn('field{"X", &S::x, matching(model_patterns::test_name)},', text)
+        self.assertIn('field{"B", &S::b, entries(length_at_most(3), no_rule{})},', text)
+        self.assertIn('field{"P", &S::p});', text)
+
+    def test_a_long_descriptor_breaks_before_its_rule(self):
+        text = self.table({
+            "Name": {"type": "string", "min": 2, "max": 64, "pattern": "[\\w]*"},
+            "AVeryLongStructureNameIndeed": structure({"SomeRatherLongMemberNameToo": {"shape": "Name"}}),
+        }, name="AVeryLongStructureNameIndeed")
+        self.assertIn('        field{"SomeRatherLongMemberNameToo", '
+                      '&AVeryLongStructureNameIndeed::some_rather_long_member_name_too,\n'
+                      '              length(2, 64).matching(model_patterns::test_name)});', text)
 
     def test_an_unknown_trait_is_refused_rather_than_skipped(self):
         for trait, value in (("enum", ["A", "B"]), ("deprecated", True)):

@@ -2,10 +2,13 @@
 // STS and EKS Auth payloads as plain structs, with nlohmann_json adapters and exact timestamps.
 #pragma once
 
+#include <awsauth/constraints.hpp>
 #include <awsauth/dump.hpp>
 #include <awsauth/eks_auth.hpp>
 #include <awsauth/error.hpp>
+#include <awsauth/fields.hpp>
 #include <awsauth/json.hpp>
+#include <awsauth/member_types.hpp>
 #include <awsauth/options.hpp>
 #include <awsauth/parse.hpp>
 #include <awsauth/print.hpp>

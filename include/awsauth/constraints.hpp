@@ -1,13 +1,19 @@
-// awsauth/constraints.hpp: what the generated constraint tables (model_constraints.hpp) are made of, and the
-// checks for a string's length and pattern. No regex engine: every model pattern is a sequence of character-class runs.
+// awsauth/constraints.hpp: the constraint rules a member descriptor carries (lengths, ranges, list sizes, patterns),
+// made by named factories so that a table reads as the model does: length(20, 2048).matching(pattern).
+// The checks themselves are awsauth/validate.hpp's; no regex engine: every model pattern is character-class runs.
 #pragma once
+
+#include <awsauth/member_types.hpp>
+#include <awsauth/version.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
 /// A maximum length or size the model does not give.
 inline constexpr std::size_t unbounded = std::numeric_limits<std::size_t>::max();
@@ -57,25 +63,37 @@ struct pattern {
     std::size_t count;
 };
 
+/// A member the model does not constrain (a nested struct is still checked by its own descriptors).
+struct no_rule {};
+
 /// A string's length in code points, from min_length to max_length, and the pattern it matches (or nullptr).
 struct string_rule {
-    std::size_t min_length;
-    std::size_t max_length;
-    const pattern* matches;
+    std::size_t min_length = 0;
+    std::size_t max_length = unbounded;
+    const pattern* matches = nullptr;
+
+    /// The same lengths, and the whole string must match `shape`.
+    constexpr string_rule matching(const pattern& shape) const noexcept { return {min_length, max_length, &shape}; }
 };
 
 /// An integer from minimum to maximum, both included.
 struct integer_rule {
-    std::int64_t minimum;
-    std::int64_t maximum;
+    std::int64_t minimum = std::numeric_limits<std::int32_t>::min();
+    std::int64_t maximum = std::numeric_limits<std::int32_t>::max();
 };
 
-/// A list of min_items to max_items elements, each checked against `each`.
+/// A list of min_items to max_items elements, each checked against `element`.
 template <class Element>
 struct list_rule {
-    std::size_t min_items;
-    std::size_t max_items;
-    Element each;
+    std::size_t min_items = 0;
+    std::size_t max_items = unbounded;
+    Element element{};
+
+    /// The same sizes, and every element checked against `rule`.
+    template <class Rule>
+    constexpr list_rule<Rule> each(Rule rule) const noexcept {
+        return {min_items, max_items, rule};
+    }
 };
 
 /// A map whose keys and values are checked against their rules.
@@ -85,63 +103,97 @@ struct map_rule {
     Value values;
 };
 
-/// A member the model does not constrain (a nested struct is still checked by its own table).
-struct no_rule {};
+namespace detail {
+// Not constexpr: a rule whose bounds are reversed stops the constant evaluation of a descriptor table, so a generator
+// or a hand-written table that swaps them fails to compile.
+inline void minimum_above_maximum() noexcept {}
+
+template <class T>
+constexpr T ordered(T minimum, T maximum) noexcept {
+    if (minimum > maximum) minimum_above_maximum();
+    return minimum;
+}
+}  // namespace detail
+
+/// A string of min to max code points.
+constexpr string_rule length(std::size_t min, std::size_t max) noexcept {
+    return {detail::ordered(min, max), max, nullptr};
+}
+/// A string of at least min code points.
+constexpr string_rule length_at_least(std::size_t min) noexcept {
+    return {min, unbounded, nullptr};
+}
+/// A string of at most max code points.
+constexpr string_rule length_at_most(std::size_t max) noexcept {
+    return {0, max, nullptr};
+}
+/// A string of any length that matches `shape`.
+constexpr string_rule matching(const pattern& shape) noexcept {
+    return {0, unbounded, &shape};
+}
+
+/// An integer from min to max.
+constexpr integer_rule range(std::int64_t min, std::int64_t max) noexcept {
+    return {detail::ordered(min, max), max};
+}
+/// An integer of at least min.
+constexpr integer_rule at_least(std::int64_t min) noexcept {
+    return {min, std::numeric_limits<std::int32_t>::max()};
+}
+/// An integer of at most max.
+constexpr integer_rule at_most(std::int64_t max) noexcept {
+    return {std::numeric_limits<std::int32_t>::min(), max};
+}
+
+/// A list of min to max items.
+constexpr list_rule<no_rule> items(std::size_t min, std::size_t max) noexcept {
+    return {detail::ordered(min, max), max, {}};
+}
+/// A list of at least min items.
+constexpr list_rule<no_rule> items_at_least(std::size_t min) noexcept {
+    return {min, unbounded, {}};
+}
+/// A list of at most max items.
+constexpr list_rule<no_rule> items_at_most(std::size_t max) noexcept {
+    return {0, max, {}};
+}
+/// A list of any size whose every element is checked against `rule`.
+template <class Rule>
+constexpr list_rule<Rule> each(Rule rule) noexcept {
+    return {0, unbounded, rule};
+}
+
+/// A map whose keys are checked against `key_rule` and values against `value_rule`.
+template <class Key, class Value>
+constexpr map_rule<Key, Value> entries(Key key_rule, Value value_rule) noexcept {
+    return {key_rule, value_rule};
+}
 
 namespace detail {
 
-/// Decodes the code point starting at text[at] and moves `at` past it. The text must be valid UTF-8.
-constexpr char32_t next_code_point(std::string_view text, std::size_t& at) noexcept {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code_point = length == 1   ? lead
-                          : length == 2 ? (lead & 0x1Fu)
-                          : length == 3 ? (lead & 0x0Fu)
-                                        : (lead & 0x07u);
-    for (std::size_t k = 1; k < length; ++k)
-        code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3Fu);
-    at += length;
-    return code_point;
-}
-
-/// Code points in valid UTF-8 text: every byte that is not a continuation byte starts one.
-constexpr std::size_t count_code_points(std::string_view text) noexcept {
-    std::size_t count = 0;
-    for (const char c : text)
-        count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
-    return count;
-}
-
-/// Where a pattern stopped matching: `matched`, or the 1-based code point that no run accepts, or the end of a text
-/// that is too short for the pattern (`position` is then the code point count).
-struct pattern_match {
-    bool matched;
-    bool ended_early;
-    std::size_t position;
-};
-
-/// Whole-string match of valid UTF-8 text against a pattern.
-constexpr pattern_match match_pattern(const pattern& shape, std::string_view text) noexcept {
-    std::size_t at = 0;        // byte offset
-    std::size_t consumed = 0;  // code points matched so far
-    for (std::size_t run = 0; run < shape.count; ++run) {
-        const pattern_run& current = shape.runs[run];
-        std::size_t taken = 0;
-        while (taken < current.max_count && at < text.size()) {
-            std::size_t next = at;
-            if (!current.characters.contains(next_code_point(text, next))) break;
-            at = next;
-            ++taken;
-        }
-        consumed += taken;
-        if (taken < current.min_count) {
-            const bool ended = at == text.size();
-            return {false, ended, ended ? consumed : consumed + 1};
-        }
-    }
-    if (at != text.size()) return {false, false, consumed + 1};
-    return {true, false, 0};
-}
+/// Whether a rule can constrain a member of type Member: a string rule only a string, a list rule only a list whose
+/// elements its element rule fits, and so on. A descriptor whose rule does not fit fails to compile.
+template <class Rule, class Member>
+struct rule_fits : std::false_type {};
+template <class Member>
+struct rule_fits<no_rule, Member> : std::true_type {};
+template <class Rule, class Member>
+struct rule_fits<Rule, std::optional<Member>> : rule_fits<Rule, Member> {};
+template <class Member>
+struct rule_fits<no_rule, std::optional<Member>> : std::true_type {};
+template <>
+struct rule_fits<string_rule, std::string> : std::true_type {};
+template <>
+struct rule_fits<integer_rule, std::int32_t> : std::true_type {};
+template <class Element, class Member>
+struct rule_fits<list_rule<Element>, std::vector<Member>> : rule_fits<Element, Member> {};
+template <class Key, class Value>
+struct rule_fits<map_rule<Key, Value>, std::map<std::string, std::string>>
+    : std::bool_constant<rule_fits<Key, std::string>::value && rule_fits<Value, std::string>::value> {};
 
 }  // namespace detail
-}  // namespace awsauth
+
+template <class Rule, class Member>
+inline constexpr bool rule_fits_v = detail::rule_fits<Rule, Member>::value;
+
+AWSAUTH_END_NAMESPACE

@@ -1,34 +1,56 @@
-// awsauth/fields.hpp: the field table each generated struct has, and the generic walks over it.
+// awsauth/fields.hpp: the one descriptor each member of a generated struct has, and the generic walks over them.
 // A struct takes part when `fields_of(type_tag<T>)` is found by ADL; tools/generate.py writes one per struct.
 #pragma once
 
+#include <awsauth/constraints.hpp>
+#include <awsauth/version.hpp>
+
 #include <cstddef>
+#include <iosfwd>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
 /// Whether a member's value may be shown in a log line or debug output.
 enum class visibility : bool { shown, secret };
 
-/// One member of a generated struct: its JSON key (the AWS model's member name), where it lives, and whether its
-/// value is secret.
-template <class Struct, class Member>
+/// Everything known about one member of a generated struct: its JSON key (the AWS model's member name), where it
+/// lives, whether its value is secret, and the constraint the model puts on it. One descriptor, so nothing joins
+/// two tables by position; a rule that does not fit the member's type fails to compile.
+template <class Struct, class Member, class Rule = no_rule>
 struct field {
+    using struct_type = Struct;
     using member_type = Member;
+    using rule_type = Rule;
+    static_assert(rule_fits_v<Rule, Member>, "awsauth: this constraint rule does not fit the member's type");
 
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer,
-                    visibility shown_as = visibility::shown) noexcept
-        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret) {}
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Rule constraint = Rule{}) noexcept
+        : key(json_key), member(member_pointer), rule(constraint) {}
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, visibility shown_as,
+                    Rule constraint = Rule{}) noexcept
+        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret), rule(constraint) {}
 
     std::string_view key;
     Member Struct::*member;
     /// Never shown (operator<< prints "***"): the model marks the member, its shape or its structure sensitive, or
     /// it is a session token (tools/models/overlay.json lists those).
     bool secret = false;
+    /// What awsauth::validate checks.
+    Rule rule;
 };
+
+template <class Struct, class Member>
+field(std::string_view, Member Struct::*) -> field<Struct, Member, no_rule>;
+template <class Struct, class Member, class Rule>
+field(std::string_view, Member Struct::*, Rule) -> field<Struct, Member, Rule>;
+template <class Struct, class Member>
+field(std::string_view, Member Struct::*, visibility) -> field<Struct, Member, no_rule>;
+template <class Struct, class Member, class Rule>
+field(std::string_view, Member Struct::*, visibility, Rule) -> field<Struct, Member, Rule>;
 
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
 /// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
@@ -96,4 +118,20 @@ bool fields_equal(const T& a, const T& b) {
                       fields_of(type_tag<T>{}));
 }
 
-}  // namespace awsauth
+namespace detail {
+/// How the redacting printer writes a value of type T: declared here, defined by <awsauth/print.hpp> (one
+/// specialization per member type). Without that header, `stream << value` does not compile.
+template <class T, class = void>
+struct printer;
+}  // namespace detail
+
+/// Prints awsauth::redacted(value) (<awsauth/print.hpp>). The model headers bring it into their namespaces, so ADL
+/// finds it for every generated struct and for nothing else: std::vector<sts::Tag> and your own types are not touched.
+template <class Char, class Traits, class T, std::enable_if_t<std::is_same_v<Char, char> && is_described_v<T>, int> = 0>
+std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& stream, const T& value) {
+    std::string text;
+    detail::printer<T>::append(text, value);
+    return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
+}
+
+AWSAUTH_END_NAMESPACE

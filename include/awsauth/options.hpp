@@ -1,12 +1,13 @@
 // awsauth/options.hpp: what a caller can choose when reading and writing JSON.
-// Defaults are what the ADL from_json / to_json use.
+// Defaults are what the nlohmann adapters (awsauth/json.hpp) use.
 #pragma once
 
 #include <awsauth/timestamp.hpp>
+#include <awsauth/version.hpp>
 
 #include <cstddef>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
 struct parse_options {
     /// Report members the model does not know as errors; by default they are skipped, since AWS adds members over time.
@@ -17,8 +18,8 @@ struct parse_options {
     /// Longest JSON text accepted, in bytes. The largest legitimate document (an AssumeRoleWithSAML request with a
     /// 100,000-character assertion) is about a tenth of the default.
     std::size_t max_document_size = std::size_t{1} << 20;
-    /// Check the value against the AWS model's constraints (awsauth::validate) and throw at the first violation.
-    bool validate = false;
+    // Validation on reading is awsauth::parse_validated<T> (awsauth/parse.hpp), a function of its own rather than an
+    // option here, so that a program that never validates compiles no validation code.
 };
 
 struct dump_options {
@@ -28,4 +29,4 @@ struct dump_options {
     timestamp_format timestamps = timestamp_format::iso8601;
 };
 
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE

@@ -3,11 +3,13 @@
 // errors quote the text last read, which may be a session token: none of them gets out unwrapped.
 #pragma once
 
+#include <awsauth/detail/json_pointer.hpp>
+#include <awsauth/detail/json_reading.hpp>
 #include <awsauth/error.hpp>
 #include <awsauth/fields.hpp>
-#include <awsauth/json.hpp>
 #include <awsauth/options.hpp>
 #include <awsauth/validate.hpp>
+#include <awsauth/version.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -16,12 +18,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
 // Keeps nlohmann's position and reason, drops its "; last read: '...'" quote of the input and all after it.
@@ -46,9 +50,9 @@ namespace detail {
 
 inline void check_document_size(std::string_view text, const parse_options& options) {
     if (text.size() > options.max_document_size) {
-        throw error("the document is " + std::to_string(text.size()) +
-                    " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
-                    ")");
+        throw error(error_kind::limit_exceeded, "the document is " + std::to_string(text.size()) +
+                                                    " bytes, more than parse_options::max_document_size (" +
+                                                    std::to_string(options.max_document_size) + ")");
     }
 }
 
@@ -56,13 +60,15 @@ inline void check_document_size(std::string_view text, const parse_options& opti
 // text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
 inline void check_no_nul_byte(std::string_view text) {
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        throw error("invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
+        throw error(error_kind::invalid_json,
+                    "invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
     }
 }
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_too_deep(const parse_options& options) {
-    throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
-                std::to_string(options.max_depth) + ")");
+    throw error(error_kind::limit_exceeded,
+                "the document nests objects and arrays deeper than parse_options::max_depth (" +
+                    std::to_string(options.max_depth) + ")");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,7 +150,7 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
     [[gnu::cold]] bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
-        throw error(describe_invalid_json(failure));
+        throw error(error_kind::invalid_json, describe_invalid_json(failure));
     }
 
     /// Opens a frame for the object or array the current value starts.
@@ -158,15 +164,16 @@ public:
     bool reject_unknown_keys() const noexcept { return options_.reject_unknown_keys; }
 
     /// Throws at the path of the current value.
-    [[noreturn, gnu::cold, gnu::noinline]] void fail(const std::string& problem) const {
-        throw error(pointer_to(depth_), problem);
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(error_kind kind, const std::string& problem) const {
+        throw error(kind, pointer_to(depth_), problem);
     }
 
     /// Throws at the path of member `key` of the innermost open object.
-    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_member(std::string_view key, const std::string& problem) const {
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_member(std::string_view key, error_kind kind,
+                                                               const std::string& problem) const {
         std::string pointer = pointer_to(depth_ - 1);
         append_pointer_token(pointer, key);
-        throw error(pointer, problem);
+        throw error(kind, pointer, problem);
     }
 
 private:
@@ -230,31 +237,83 @@ private:
     const parse_options& options_;
 };
 
-template <class T>
-void read_sax_value(sax_reader& reader, void* target, const json_scalar& value);
-
-/// The deepest nesting of objects and arrays the model gives T: how many frames reading one can need.
-template <class T>
-constexpr std::size_t frame_depth() {
-    if constexpr (is_optional_v<T>) {
-        return frame_depth<typename T::value_type>();
-    } else if constexpr (is_vector_v<T>) {
-        return 1 + frame_depth<typename T::value_type>();
-    } else if constexpr (is_string_map_v<T>) {
-        return 1;
-    } else if constexpr (is_described_v<T>) {
-        return 1 + std::apply(
-                       [](const auto&... each) {
-                           return std::max(
-                               {std::size_t{0}, frame_depth<typename std::decay_t<decltype(each)>::member_type>()...});
-                       },
-                       fields_of(type_tag<T>{}));
-    } else {
-        return 0;
+/// A member of type T read from SAX events: one specialization per member type. read() takes the value the reader
+/// met (a scalar, or the start of an object or array, which it opens a frame for); depth is how many frames reading
+/// one can need. A repeated key reads into the same member again: an object or array starts from empty, so the last
+/// one wins.
+template <class T, class = void>
+struct sax_codec {
+    // The scalar types: what the reader met, converted by the shared rule of json_reading.hpp.
+    static constexpr std::size_t depth = 0;
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        if (value.kind == json_kind::null && reader.reading_struct_member())
+            reader.fail(error_kind::wrong_type, required_member_is_null);
+        json_reading<T>::read(value, *static_cast<T*>(target),
+                              [&reader](error_kind kind, const std::string& problem) { reader.fail(kind, problem); });
     }
+};
+
+// Opening a container: null for a required member, or a value of another JSON type, is an error.
+inline void expect_container(sax_reader& reader, const json_scalar& value, json_kind wanted, const char* expected) {
+    if (value.kind == json_kind::null && reader.reading_struct_member())
+        reader.fail(error_kind::wrong_type, required_member_is_null);
+    if (value.kind != wanted) reader.fail(error_kind::wrong_type, expected_message(expected, value.kind));
 }
 
-// Per struct, built at compile time from its field table: each key with where its member is and how it is read.
+template <class T>
+struct sax_codec<std::optional<T>> {
+    static constexpr std::size_t depth = sax_codec<T>::depth;
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        auto& out = *static_cast<std::optional<T>*>(target);
+        if (value.kind == json_kind::null) {
+            out.reset();
+        } else {
+            sax_codec<T>::read(reader, &out.emplace(), value);
+        }
+    }
+};
+
+template <class T>
+struct sax_codec<std::vector<T>> {
+    static constexpr std::size_t depth = 1 + sax_codec<T>::depth;
+
+    static slot element(frame& at) {
+        auto& elements = *static_cast<std::vector<T>*>(at.target);
+        at.index = elements.size();
+        return {&elements.emplace_back(), &sax_codec<T>::read};
+    }
+    static constexpr container_reader container{nullptr, &element, nullptr, false};
+
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        expect_container(reader, value, json_kind::array, json_reading<std::vector<T>>::expected);
+        auto& out = *static_cast<std::vector<T>*>(target);
+        out.clear();
+        reader.push(&out, container);
+    }
+};
+
+template <>
+struct sax_codec<std::map<std::string, std::string>> {
+    using map = std::map<std::string, std::string>;
+    static constexpr std::size_t depth = 1;
+
+    // A repeated key lands on the same entry, so the last value wins as with a DOM.
+    static slot member(sax_reader&, frame& at, std::string& key) {
+        auto& entry = *static_cast<map*>(at.target)->try_emplace(std::move(key)).first;
+        at.key = entry.first;
+        return {&entry.second, &sax_codec<std::string>::read};
+    }
+    static constexpr container_reader container{&member, nullptr, nullptr, false};
+
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        expect_container(reader, value, json_kind::object, json_reading<map>::expected);
+        auto& out = *static_cast<map*>(target);
+        out.clear();
+        reader.push(&out, container);
+    }
+};
+
+// Per struct, built at compile time from its descriptors: each key with where its member is and how it is read.
 template <class T, std::size_t I>
 using field_member_t = typename std::tuple_element_t<I, decltype(fields_of(type_tag<T>{}))>::member_type;
 
@@ -273,13 +332,19 @@ struct member_entry {
 template <class T, std::size_t... I>
 constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
     return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
-                          &read_sax_value<field_member_t<T, I>>}...}};
+                          &sax_codec<field_member_t<T, I>>::read}...}};
+}
+
+template <class T, std::size_t... I>
+constexpr std::size_t deepest_member(std::index_sequence<I...>) {
+    return std::max({std::size_t{0}, sax_codec<field_member_t<T, I>>::depth...});
 }
 
 template <class T>
-struct struct_reading {
+struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
     static constexpr std::size_t count = field_count_v<T>;
     static_assert(count <= 64, "awsauth: the SAX reader tracks a struct's members in 64 bits");
+    static constexpr std::size_t depth = 1 + deepest_member<T>(std::make_index_sequence<count>{});
     static constexpr std::array<member_entry, count> members = make_member_table<T>(std::make_index_sequence<count>{});
     static constexpr std::uint64_t all_seen = count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
 
@@ -291,7 +356,8 @@ struct struct_reading {
             while (i < count && members[i].key != key)
                 ++i;
             if (i == count) {
-                if (reader.reject_unknown_keys()) reader.fail_at_member(key, unknown_member);
+                if (reader.reject_unknown_keys())
+                    reader.fail_at_member(key, error_kind::unknown_member, unknown_member);
                 at.key = {};
                 return {};
             }
@@ -306,70 +372,25 @@ struct struct_reading {
         if (at.seen == all_seen) return;
         finish_members(
             *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
-            [&reader](std::string_view key) { reader.fail_at_member(key, missing_required_member); });
+            [&reader](std::string_view key) {
+                reader.fail_at_member(key, error_kind::missing_member, missing_required_member);
+            });
     }
 
     static constexpr container_reader container{&member, nullptr, &end, true};
-};
 
-template <class Vector>
-struct vector_reading {
-    static slot element(frame& at) {
-        auto& elements = *static_cast<Vector*>(at.target);
-        at.index = elements.size();
-        return {&elements.emplace_back(), &read_sax_value<typename Vector::value_type>};
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        expect_container(reader, value, json_kind::object, json_reading<T>::expected);
+        reader.push(target, container);
     }
-
-    static constexpr container_reader container{nullptr, &element, nullptr, false};
 };
-
-struct string_map_reading {
-    // A repeated key lands on the same entry, so the last value wins as with a DOM.
-    static slot member(sax_reader&, frame& at, std::string& key) {
-        auto& entries = *static_cast<std::map<std::string, std::string>*>(at.target);
-        auto& entry = *entries.try_emplace(std::move(key)).first;
-        at.key = entry.first;
-        return {&entry.second, &read_sax_value<std::string>};
-    }
-
-    static constexpr container_reader container{&member, nullptr, nullptr, false};
-};
-
-// A repeated key reads into the same member again: an object or array starts from empty, so the last one wins.
-template <class T>
-void read_sax_value(sax_reader& reader, void* target, const json_scalar& value) {
-    T& out = *static_cast<T*>(target);
-    if constexpr (is_optional_v<T>) {
-        if (value.kind == json_kind::null) {
-            out.reset();
-        } else {
-            read_sax_value<typename T::value_type>(reader, &out.emplace(), value);
-        }
-    } else {
-        if (value.kind == json_kind::null && reader.reading_struct_member()) reader.fail(required_member_is_null);
-        if constexpr (is_vector_v<T>) {
-            if (value.kind != json_kind::array) reader.fail(expected_message(expected_name<T>(), value.kind));
-            out.clear();
-            reader.push(&out, vector_reading<T>::container);
-        } else if constexpr (is_string_map_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
-            out.clear();
-            reader.push(&out, string_map_reading::container);
-        } else if constexpr (is_described_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
-            reader.push(&out, struct_reading<T>::container);
-        } else {
-            read_scalar(value, out, [&reader](const std::string& problem) { reader.fail(problem); });
-        }
-    }
-}
 
 template <class T>
 void read_document(std::string_view text, T& value, const parse_options& options) {
     check_document_size(text, options);
     check_no_nul_byte(text);
-    std::array<frame, frame_depth<T>()> frames{};
-    sax_reader reader(slot{&value, &read_sax_value<T>}, frames.data(), options);
+    std::array<frame, sax_codec<T>::depth> frames{};
+    sax_reader reader(slot{&value, &sax_codec<T>::read}, frames.data(), options);
     // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
     // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
     // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
@@ -393,8 +414,17 @@ T parse(std::string_view json_text, const parse_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::parse reads the structs awsauth generates");
     T value{};
     detail::read_document(json_text, value, options);
-    if (options.validate) detail::throw_first_violation(value);
     return value;
 }
 
-}  // namespace awsauth
+/// parse<T>, then every constraint of the AWS model (awsauth::validate): throws awsauth::error of kind
+/// constraint_violated at the first violation, with a count of the others. A function of its own, so that a program
+/// that only calls parse<T> compiles no validation code.
+template <class T>
+T parse_validated(std::string_view json_text, const parse_options& options = {}) {
+    T value = parse<T>(json_text, options);
+    detail::throw_first_violation(value);
+    return value;
+}
+
+AWSAUTH_END_NAMESPACE

@@ -6,19 +6,23 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <date/date.h>
 
 #include <awsauth/error.hpp>
+#include <awsauth/member_types.hpp>
+#include <awsauth/version.hpp>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
-/// An instant in UTC with the precision of Python's datetime.
-using timestamp = date::sys_time<std::chrono::microseconds>;
+static_assert(std::is_same_v<timestamp, date::sys_time<std::chrono::microseconds>>,
+              "awsauth::timestamp is date's sys_time in microseconds");
 
 /// How a timestamp is written.
 enum class timestamp_format {
@@ -47,6 +51,15 @@ inline constexpr std::int64_t latest_epoch_seconds =
     std::chrono::duration_cast<std::chrono::seconds>(latest_timestamp.time_since_epoch()).count();
 
 inline constexpr std::string_view out_of_range = "outside the years 0001 to 9999";
+
+/// The one range rule every reader and writer applies: microseconds since the epoch within the years 0001 to 9999.
+constexpr bool in_supported_range(std::int64_t microseconds) noexcept {
+    return microseconds >= earliest_timestamp.time_since_epoch().count() &&
+           microseconds <= latest_timestamp.time_since_epoch().count();
+}
+constexpr bool in_supported_range(timestamp value) noexcept {
+    return in_supported_range(value.time_since_epoch().count());
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Reasons are fixed strings and never quote the text: callers embed them in errors about secret payloads.
@@ -178,8 +191,7 @@ inline std::string_view read_timestamp(std::string_view text, timestamp& out) no
     const int second_of_day = hour * 3600 + minute * 60 + second;
     const std::int64_t seconds = days * 86400 + second_of_day - offset_minutes * 60;
     const std::int64_t count = seconds * microseconds_per_second + microseconds;
-    if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
-        return out_of_range;
+    if (!in_supported_range(count)) return out_of_range;
     out = timestamp{std::chrono::microseconds{count}};
     return {};
 }
@@ -207,8 +219,68 @@ inline std::string_view timestamp_from_epoch(double seconds, timestamp& out) noe
         return out_of_range;
     const std::int64_t count = static_cast<std::int64_t>(whole) * microseconds_per_second +
                                static_cast<std::int64_t>(std::round(fraction * 1e6));
-    if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
-        return out_of_range;
+    if (!in_supported_range(count)) return out_of_range;
+    out = timestamp{std::chrono::microseconds{count}};
+    return {};
+}
+
+/// Epoch seconds as a JSON number spells them (-?int(.frac)?([eE][+-]?exp)?), read digit by digit: exact for every
+/// instant in range, where a double holds microseconds only until about 2242. Rounds to the nearest microsecond,
+/// halves away from zero, as timestamp_from_epoch(double) does. `out` is only written on success.
+inline std::string_view timestamp_from_epoch_decimal(std::string_view text, timestamp& out) noexcept {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p != end && *p == '-';
+    if (negative) ++p;
+    const char* const integer_digits = p;
+    while (p != end && is_digit(*p))
+        ++p;
+    const std::ptrdiff_t integer_count = p - integer_digits;
+    const char* fraction_digits = p;
+    std::ptrdiff_t fraction_count = 0;
+    if (p != end && *p == '.') {
+        fraction_digits = ++p;
+        while (p != end && is_digit(*p))
+            ++p;
+        fraction_count = p - fraction_digits;
+    }
+    if (integer_count == 0) return "not a number";
+    std::int64_t exponent = 0;
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool negative_exponent = p != end && *p == '-';
+        if (p != end && (*p == '+' || *p == '-')) ++p;
+        if (p == end) return "not a number";
+        for (; p != end && is_digit(*p); ++p) {
+            if (exponent < 100000) exponent = exponent * 10 + (*p - '0');  // far past any instant, either way
+        }
+        if (negative_exponent) exponent = -exponent;
+    }
+    if (p != end) return "not a number";
+
+    // The digits as one sequence, integer part then fraction; the decimal point falls after `point` of them.
+    const std::ptrdiff_t digit_count = integer_count + fraction_count;
+    const auto digit = [&](std::ptrdiff_t k) -> std::uint64_t {
+        if (k < 0 || k >= digit_count) return 0;
+        return static_cast<std::uint64_t>((k < integer_count ? integer_digits[k] : fraction_digits[k - integer_count]) -
+                                          '0');
+    };
+    const std::ptrdiff_t point = integer_count + static_cast<std::ptrdiff_t>(exponent);
+    const auto limit = static_cast<std::uint64_t>(negative ? -earliest_epoch_seconds : latest_epoch_seconds);
+    std::uint64_t seconds = 0;
+    for (std::ptrdiff_t k = 0; k < point && (k < digit_count || seconds != 0); ++k) {
+        seconds = seconds * 10 + digit(k);
+        if (seconds > limit) return out_of_range;
+    }
+    std::uint64_t microseconds = 0;
+    for (std::ptrdiff_t k = point; k < point + 6; ++k)
+        microseconds = microseconds * 10 + digit(k);
+    if (digit(point + 6) >= 5) ++microseconds;
+
+    const std::int64_t magnitude =
+        static_cast<std::int64_t>(seconds) * microseconds_per_second + static_cast<std::int64_t>(microseconds);
+    const std::int64_t count = negative ? -magnitude : magnitude;
+    if (!in_supported_range(count)) return out_of_range;
     out = timestamp{std::chrono::microseconds{count}};
     return {};
 }
@@ -227,8 +299,8 @@ inline char* write_digits(char* p, std::uint64_t value, int count) noexcept {
 /// Appends the text; for epoch_seconds the bare number, without quotes.
 /// Throws awsauth::error for instants outside 0001..9999, which nothing we read can produce.
 inline void append_timestamp(std::string& out, timestamp value, timestamp_format format) {
-    if (value < earliest_timestamp || value > latest_timestamp)
-        throw error("cannot write a timestamp " + std::string(out_of_range));
+    if (!in_supported_range(value))
+        throw error(error_kind::invalid_timestamp, "cannot write a timestamp " + std::string(out_of_range));
     char buffer[40];
     char* p = buffer;
 
@@ -288,7 +360,7 @@ inline void append_timestamp(std::string& out, timestamp value, timestamp_format
 inline timestamp parse_timestamp(std::string_view text) {
     timestamp result;
     if (const auto problem = detail::read_timestamp(text, result); !problem.empty())
-        throw error("invalid timestamp: " + std::string(problem));
+        throw error(error_kind::invalid_timestamp, "invalid timestamp: " + std::string(problem));
     return result;
 }
 
@@ -300,4 +372,4 @@ inline std::string format_timestamp(timestamp value, timestamp_format format = t
     return text;
 }
 
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE

@@ -5,37 +5,708 @@
 // clang-format off
 #pragma once
 
-// ---------------- awsauth/fields.hpp ----------------
-// awsauth/fields.hpp: the field table each generated struct has, and the generic walks over it.
-// A struct takes part when `fields_of(type_tag<T>)` is found by ADL; tools/generate.py writes one per struct.
+// ---------------- awsauth/version.hpp ----------------
+// awsauth/version.hpp: the library version, defined here and nowhere else (CMake reads it from this file), and the
+// versioned namespace every declaration lives in.
+
+#define AWSAUTH_VERSION_MAJOR 0
+#define AWSAUTH_VERSION_MINOR 2
+#define AWSAUTH_VERSION_PATCH 0
+
+// Every declaration lives in awsauth::v<major>_<minor>, an inline namespace: users write awsauth::parse, while two
+// copies of different versions vendored into one program are different entities instead of an ODR violation. While
+// the major version is 0 a minor release may break the API, so the minor version is part of the name. Macros, as fmt
+// and nlohmann spell theirs: a namespace name cannot come from a template, and one place keeps every header in step
+// with the version above (tests/unit-version.cpp checks the two agree).
+#define AWSAUTH_BEGIN_NAMESPACE \
+    namespace awsauth {         \
+    inline namespace v0_2 {
+#define AWSAUTH_END_NAMESPACE \
+    }                         \
+    }
+
+AWSAUTH_BEGIN_NAMESPACE
+inline constexpr int version_major = AWSAUTH_VERSION_MAJOR;
+inline constexpr int version_minor = AWSAUTH_VERSION_MINOR;
+inline constexpr int version_patch = AWSAUTH_VERSION_PATCH;
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/member_types.hpp ----------------
+// awsauth/member_types.hpp: the C++ types a generated struct's members are made of, and the traits that tell them
+// apart. The model headers need these and nothing heavier: the timestamp type, not the timestamp parser.
+
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// An instant in UTC with the precision of Python's datetime. The same type as date::sys_time<microseconds>.
+using timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::microseconds>;
+
+namespace detail {
+
+template <class T>
+inline constexpr bool is_optional_v = false;
+template <class T>
+inline constexpr bool is_optional_v<std::optional<T>> = true;
+
+template <class T>
+inline constexpr bool is_list_v = false;
+template <class T>
+inline constexpr bool is_list_v<std::vector<T>> = true;
+
+template <class T>
+inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, std::string>>;
+
+template <class>
+inline constexpr bool dependent_false_v = false;
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/constraints.hpp ----------------
+// awsauth/constraints.hpp: the constraint rules a member descriptor carries (lengths, ranges, list sizes, patterns),
+// made by named factories so that a table reads as the model does: length(20, 2048).matching(pattern).
+// The checks themselves are awsauth/validate.hpp's; no regex engine: every model pattern is character-class runs.
+
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// A maximum length or size the model does not give.
+inline constexpr std::size_t unbounded = std::numeric_limits<std::size_t>::max();
+
+/// The code points first..last, both included.
+struct code_point_range {
+    char32_t first;
+    char32_t last;
+};
+
+/// A set of code points, as sorted, disjoint ranges (the generator merges them).
+struct character_class {
+    const code_point_range* ranges;
+    std::size_t count;
+
+    constexpr bool contains(char32_t code_point) const noexcept {
+        // Binary search for the last range starting at or below code_point (std::upper_bound is constexpr only in
+        // C++20).
+        std::size_t low = 0;
+        std::size_t high = count;
+        while (low < high) {
+            const std::size_t middle = low + (high - low) / 2;
+            if (ranges[middle].first <= code_point) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low > 0 && code_point <= ranges[low - 1].last;
+    }
+};
+
+/// Between min_count and max_count code points, each in `characters`: `[a-z]` is 1..1, `[a-z]*` 0..unbounded,
+/// `[a-z]+` 1..unbounded.
+struct pattern_run {
+    character_class characters;
+    std::size_t min_count;
+    std::size_t max_count;
+};
+
+/// A model pattern as runs matched greedily, left to right, against the whole string. The generator only accepts a
+/// pattern where no repeated run shares a code point with a run that may follow it, so greedy matching is exact.
+struct pattern {
+    /// The model's text, for messages.
+    std::string_view source;
+    const pattern_run* runs;
+    std::size_t count;
+};
+
+/// A member the model does not constrain (a nested struct is still checked by its own descriptors).
+struct no_rule {};
+
+/// A string's length in code points, from min_length to max_length, and the pattern it matches (or nullptr).
+struct string_rule {
+    std::size_t min_length = 0;
+    std::size_t max_length = unbounded;
+    const pattern* matches = nullptr;
+
+    /// The same lengths, and the whole string must match `shape`.
+    constexpr string_rule matching(const pattern& shape) const noexcept { return {min_length, max_length, &shape}; }
+};
+
+/// An integer from minimum to maximum, both included.
+struct integer_rule {
+    std::int64_t minimum = std::numeric_limits<std::int32_t>::min();
+    std::int64_t maximum = std::numeric_limits<std::int32_t>::max();
+};
+
+/// A list of min_items to max_items elements, each checked against `element`.
+template <class Element>
+struct list_rule {
+    std::size_t min_items = 0;
+    std::size_t max_items = unbounded;
+    Element element{};
+
+    /// The same sizes, and every element checked against `rule`.
+    template <class Rule>
+    constexpr list_rule<Rule> each(Rule rule) const noexcept {
+        return {min_items, max_items, rule};
+    }
+};
+
+/// A map whose keys and values are checked against their rules.
+template <class Key, class Value>
+struct map_rule {
+    Key keys;
+    Value values;
+};
+
+namespace detail {
+// Not constexpr: a rule whose bounds are reversed stops the constant evaluation of a descriptor table, so a generator
+// or a hand-written table that swaps them fails to compile.
+inline void minimum_above_maximum() noexcept {}
+
+template <class T>
+constexpr T ordered(T minimum, T maximum) noexcept {
+    if (minimum > maximum) minimum_above_maximum();
+    return minimum;
+}
+}  // namespace detail
+
+/// A string of min to max code points.
+constexpr string_rule length(std::size_t min, std::size_t max) noexcept {
+    return {detail::ordered(min, max), max, nullptr};
+}
+/// A string of at least min code points.
+constexpr string_rule length_at_least(std::size_t min) noexcept {
+    return {min, unbounded, nullptr};
+}
+/// A string of at most max code points.
+constexpr string_rule length_at_most(std::size_t max) noexcept {
+    return {0, max, nullptr};
+}
+/// A string of any length that matches `shape`.
+constexpr string_rule matching(const pattern& shape) noexcept {
+    return {0, unbounded, &shape};
+}
+
+/// An integer from min to max.
+constexpr integer_rule range(std::int64_t min, std::int64_t max) noexcept {
+    return {detail::ordered(min, max), max};
+}
+/// An integer of at least min.
+constexpr integer_rule at_least(std::int64_t min) noexcept {
+    return {min, std::numeric_limits<std::int32_t>::max()};
+}
+/// An integer of at most max.
+constexpr integer_rule at_most(std::int64_t max) noexcept {
+    return {std::numeric_limits<std::int32_t>::min(), max};
+}
+
+/// A list of min to max items.
+constexpr list_rule<no_rule> items(std::size_t min, std::size_t max) noexcept {
+    return {detail::ordered(min, max), max, {}};
+}
+/// A list of at least min items.
+constexpr list_rule<no_rule> items_at_least(std::size_t min) noexcept {
+    return {min, unbounded, {}};
+}
+/// A list of at most max items.
+constexpr list_rule<no_rule> items_at_most(std::size_t max) noexcept {
+    return {0, max, {}};
+}
+/// A list of any size whose every element is checked against `rule`.
+template <class Rule>
+constexpr list_rule<Rule> each(Rule rule) noexcept {
+    return {0, unbounded, rule};
+}
+
+/// A map whose keys are checked against `key_rule` and values against `value_rule`.
+template <class Key, class Value>
+constexpr map_rule<Key, Value> entries(Key key_rule, Value value_rule) noexcept {
+    return {key_rule, value_rule};
+}
+
+namespace detail {
+
+/// Whether a rule can constrain a member of type Member: a string rule only a string, a list rule only a list whose
+/// elements its element rule fits, and so on. A descriptor whose rule does not fit fails to compile.
+template <class Rule, class Member>
+struct rule_fits : std::false_type {};
+template <class Member>
+struct rule_fits<no_rule, Member> : std::true_type {};
+template <class Rule, class Member>
+struct rule_fits<Rule, std::optional<Member>> : rule_fits<Rule, Member> {};
+template <class Member>
+struct rule_fits<no_rule, std::optional<Member>> : std::true_type {};
+template <>
+struct rule_fits<string_rule, std::string> : std::true_type {};
+template <>
+struct rule_fits<integer_rule, std::int32_t> : std::true_type {};
+template <class Element, class Member>
+struct rule_fits<list_rule<Element>, std::vector<Member>> : rule_fits<Element, Member> {};
+template <class Key, class Value>
+struct rule_fits<map_rule<Key, Value>, std::map<std::string, std::string>>
+    : std::bool_constant<rule_fits<Key, std::string>::value && rule_fits<Value, std::string>::value> {};
+
+}  // namespace detail
+
+template <class Rule, class Member>
+inline constexpr bool rule_fits_v = detail::rule_fits<Rule, Member>::value;
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/utf8.hpp ----------------
+// awsauth/detail/utf8.hpp: UTF-8 as RFC 3629 defines it, decoded in one place, and text made safe for a log line.
+// JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+/// Decodes the well-formed UTF-8 sequence that starts at `bytes` (`available` bytes may be read) into `code_point`
+/// and returns its length, or returns 0 when there is none: no overlong forms, no surrogates, nothing above
+/// U+10FFFF. Every reader of UTF-8 in awsauth goes through here.
+constexpr std::size_t decode_utf8(const unsigned char* bytes, std::size_t available, char32_t& code_point) noexcept {
+    const unsigned char lead = bytes[0];
+    if (lead < 0x80) {
+        code_point = lead;
+        return 1;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code_point = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code_point = lead & 0x0Fu;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code_point = lead & 0x07u;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (available < length) return 0;
+    if (bytes[1] < low || bytes[1] > high) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (bytes[k] < 0x80 || bytes[k] > 0xBF) return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k)
+        code_point = (code_point << 6) | (bytes[k] & 0x3Fu);
+    return length;
+}
+
+/// True when `text` is well-formed UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    char32_t ignored = 0;
+    while (i < size) {
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = decode_utf8(bytes + i, size - i, ignored);
+        if (length == 0) return false;
+        i += length;
+    }
+    return true;
+}
+
+/// Code points in valid UTF-8 text: every byte that is not a continuation byte starts one.
+constexpr std::size_t count_code_points(std::string_view text) noexcept {
+    std::size_t count = 0;
+    for (const char c : text)
+        count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
+    return count;
+}
+
+/// Appends `text` as it may stand inside a JSON string on one log line: `"` and `\` escaped, control characters as
+/// JSON spells them and, when `text` is not UTF-8, every byte above 0x7F as \xNN, which is not JSON but shows what
+/// is there. Keys in error messages and strings in operator<< output go through here, so a hostile key can neither
+/// end a log line nor cut a message short at a NUL. (JSON output is detail::append_json_escaped's job.)
+inline void append_log_escaped(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const bool utf8 = is_valid_utf8(text);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (byte < 0x20 || (byte >= 0x80 && !utf8)) {
+                    out += byte < 0x20 ? "\\u00" : "\\x";
+                    out += hex[byte >> 4];
+                    out += hex[byte & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/error.hpp ----------------
+// awsauth/error.hpp: the one exception type the library throws, and what kind of problem it reports.
+// Messages name where and what, never the offending value: these payloads carry secrets.
+
+
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// What went wrong, for code that reacts to it; error::problem() says it in words.
+enum class error_kind {
+    /// The text is not JSON (or a document the reader cannot read at all).
+    invalid_json,
+    /// A member the model requires is absent.
+    missing_member,
+    /// A value of another JSON type than the member needs (null for a required member included).
+    wrong_type,
+    /// A number outside what the member's type holds.
+    out_of_range,
+    /// A timestamp that is malformed or outside the years 0001 to 9999.
+    invalid_timestamp,
+    /// A string or key that is not UTF-8, where JSON text must be.
+    invalid_utf8,
+    /// A member the model does not have, under parse_options::reject_unknown_keys.
+    unknown_member,
+    /// The document is larger or nests deeper than parse_options allows.
+    limit_exceeded,
+    /// The value breaks a constraint of the AWS model (awsauth::parse_validated).
+    constraint_violated,
+};
+
+/// The kind's name as written in the enum: "missing_member".
+constexpr std::string_view to_string(error_kind kind) noexcept {
+    switch (kind) {
+        case error_kind::invalid_json:
+            return "invalid_json";
+        case error_kind::missing_member:
+            return "missing_member";
+        case error_kind::wrong_type:
+            return "wrong_type";
+        case error_kind::out_of_range:
+            return "out_of_range";
+        case error_kind::invalid_timestamp:
+            return "invalid_timestamp";
+        case error_kind::invalid_utf8:
+            return "invalid_utf8";
+        case error_kind::unknown_member:
+            return "unknown_member";
+        case error_kind::limit_exceeded:
+            return "limit_exceeded";
+        case error_kind::constraint_violated:
+            return "constraint_violated";
+    }
+    return "unknown";
+}
+
+class error : public std::runtime_error {
+public:
+    /// An error not tied to a place in a document.
+    error(error_kind kind, const std::string& problem)
+        : std::runtime_error(std::string(prefix) + problem), kind_(kind), problem_offset_(prefix.size()) {}
+
+    /// An error at a JSON Pointer (RFC 6901) into the document; "" is the document root.
+    error(error_kind kind, const std::string& json_pointer, const std::string& problem)
+        : std::runtime_error(message_at(json_pointer, problem)),
+          path_(std::make_shared<const std::string>(json_pointer)),
+          kind_(kind),
+          problem_offset_(std::string_view(what()).size() - problem.size()) {}
+
+    /// What kind of problem this is.
+    error_kind kind() const noexcept { return kind_; }
+
+    /// JSON Pointer of the offending member, exactly (a key may hold any character), or "" when the error is about
+    /// the whole document.
+    std::string_view path() const noexcept { return path_ ? std::string_view(*path_) : std::string_view(); }
+
+    /// The problem alone, without the "awsauth: " prefix and the path that what() adds: "missing required member".
+    std::string_view problem() const noexcept { return std::string_view(what()).substr(problem_offset_); }
+
+private:
+    static constexpr std::string_view prefix = "awsauth: ";
+
+    // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
+    // message short at a NUL.
+    [[gnu::cold]] static std::string message_at(const std::string& json_pointer, const std::string& problem) {
+        std::string message(prefix);
+        message += "at ";
+        if (json_pointer.empty()) {
+            message += "the document root";
+        } else {
+            detail::append_log_escaped(message, json_pointer);
+        }
+        return message + ": " + problem;
+    }
+
+    // Shared on copy, as std::runtime_error shares its message, so copying an error in flight cannot throw.
+    std::shared_ptr<const std::string> path_;
+    error_kind kind_;
+    std::size_t problem_offset_;
+};
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/json_pointer.hpp ----------------
+// awsauth/detail/json_pointer.hpp: where a value sits in a document, as every reader, writer and check reports it.
+// Frames live on the walker's stack; the RFC 6901 JSON Pointer is only spelled out for an error, so a successful
+// walk allocates nothing for paths.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+struct json_path {
+    const json_path* parent = nullptr;
+    std::string_view key{};
+    std::size_t index = 0;
+    bool is_index = false;
+};
+
+/// Appends one RFC 6901 reference token: "~" and "/" in a key are escaped as "~0" and "~1".
+inline void append_pointer_token(std::string& pointer, std::string_view key) {
+    pointer += '/';
+    for (const char c : key) {
+        if (c == '~') {
+            pointer += "~0";
+        } else if (c == '/') {
+            pointer += "~1";
+        } else {
+            pointer += c;
+        }
+    }
+}
+
+/// The RFC 6901 JSON Pointer of `at` ("" for the document root).
+[[gnu::cold]] inline std::string to_json_pointer(const json_path* at) {
+    std::vector<const json_path*> frames;
+    for (; at != nullptr; at = at->parent)
+        frames.push_back(at);
+    std::string pointer;
+    for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
+        if ((*frame)->is_index) {
+            pointer += '/';
+            pointer += std::to_string((*frame)->index);
+        } else {
+            append_pointer_token(pointer, (*frame)->key);
+        }
+    }
+    return pointer;
+}
+
+// Cold and out of line: every reader and writer calls it, and building a message inline at each call site costs
+// every user's compile (bench/compile_time.py) and the hot path's code size alike.
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const json_path* at, error_kind kind, const std::string& problem) {
+    throw error(kind, to_json_pointer(at), problem);
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/json_text.hpp ----------------
+// awsauth/detail/json_text.hpp: JSON strings written as nlohmann's serializer writes them without ensure_ascii: the
+// two-character escapes it knows, \u00xx in lowercase hex for the other control characters, everything else (DEL
+// and UTF-8 included) as is. (Text for a log line is detail::append_log_escaped's job.)
+
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+inline constexpr const char* string_not_utf8 = "string is not valid UTF-8";
+inline constexpr const char* object_key_not_utf8 = "object key is not valid UTF-8";
+
+enum class byte_kind : unsigned char { plain, escaped, utf8_lead };
+
+inline constexpr std::array<byte_kind, 256> byte_kinds = [] {
+    std::array<byte_kind, 256> kinds{};
+    for (std::size_t byte = 0; byte < 0x20; ++byte)
+        kinds[byte] = byte_kind::escaped;
+    kinds['"'] = byte_kind::escaped;
+    kinds['\\'] = byte_kind::escaped;
+    for (std::size_t byte = 0x80; byte < 0x100; ++byte)
+        kinds[byte] = byte_kind::utf8_lead;
+    return kinds;
+}();
+
+/// Appends the JSON escape of one byte that needs one.
+inline void append_json_escape(std::string& out, unsigned char byte) {
+    switch (byte) {
+        case '\b':
+            out.append("\\b", 2);
+            return;
+        case '\t':
+            out.append("\\t", 2);
+            return;
+        case '\n':
+            out.append("\\n", 2);
+            return;
+        case '\f':
+            out.append("\\f", 2);
+            return;
+        case '\r':
+            out.append("\\r", 2);
+            return;
+        case '"':
+            out.append("\\\"", 2);
+            return;
+        case '\\':
+            out.append("\\\\", 2);
+            return;
+        default:
+            break;
+    }
+    constexpr std::string_view hex = "0123456789abcdef";
+    const char escape[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
+    out.append(escape, sizeof escape);
+}
+
+/// Appends `text` as a quoted JSON string. Checks UTF-8 as it goes: invalid text is an error at `at` (the message
+/// `not_utf8`), never invalid JSON.
+inline void append_json_escaped(std::string& out, std::string_view text, const json_path* at, const char* not_utf8) {
+    out += '"';
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t copied = 0;
+    std::size_t i = 0;
+    char32_t ignored = 0;
+    while (i < size) {
+        const byte_kind kind = byte_kinds[bytes[i]];
+        if (kind == byte_kind::plain) {
+            ++i;
+        } else if (kind == byte_kind::utf8_lead) {
+            const std::size_t length = decode_utf8(bytes + i, size - i, ignored);
+            if (length == 0) fail(at, error_kind::invalid_utf8, not_utf8);
+            i += length;
+        } else {
+            out.append(text.data() + copied, i - copied);
+            append_json_escape(out, bytes[i]);
+            copied = ++i;
+        }
+    }
+    out.append(text.data() + copied, size - copied);
+    out += '"';
+}
+
+constexpr bool needs_no_escaping(std::string_view key) {
+    for (const char c : key) {
+        if (byte_kinds[static_cast<unsigned char>(c)] != byte_kind::plain) return false;
+    }
+    return true;
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/fields.hpp ----------------
+// awsauth/fields.hpp: the one descriptor each member of a generated struct has, and the generic walks over them.
+// A struct takes part when `fields_of(type_tag<T>)` is found by ADL; tools/generate.py writes one per struct.
+
+
+#include <cstddef>
+#include <iosfwd>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
 /// Whether a member's value may be shown in a log line or debug output.
 enum class visibility : bool { shown, secret };
 
-/// One member of a generated struct: its JSON key (the AWS model's member name), where it lives, and whether its
-/// value is secret.
-template <class Struct, class Member>
+/// Everything known about one member of a generated struct: its JSON key (the AWS model's member name), where it
+/// lives, whether its value is secret, and the constraint the model puts on it. One descriptor, so nothing joins
+/// two tables by position; a rule that does not fit the member's type fails to compile.
+template <class Struct, class Member, class Rule = no_rule>
 struct field {
+    using struct_type = Struct;
     using member_type = Member;
+    using rule_type = Rule;
+    static_assert(rule_fits_v<Rule, Member>, "awsauth: this constraint rule does not fit the member's type");
 
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer,
-                    visibility shown_as = visibility::shown) noexcept
-        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret) {}
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Rule constraint = Rule{}) noexcept
+        : key(json_key), member(member_pointer), rule(constraint) {}
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, visibility shown_as,
+                    Rule constraint = Rule{}) noexcept
+        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret), rule(constraint) {}
 
     std::string_view key;
     Member Struct::*member;
     /// Never shown (operator<< prints "***"): the model marks the member, its shape or its structure sensitive, or
     /// it is a session token (tools/models/overlay.json lists those).
     bool secret = false;
+    /// What awsauth::validate checks.
+    Rule rule;
 };
+
+template <class Struct, class Member>
+field(std::string_view, Member Struct::*) -> field<Struct, Member, no_rule>;
+template <class Struct, class Member, class Rule>
+field(std::string_view, Member Struct::*, Rule) -> field<Struct, Member, Rule>;
+template <class Struct, class Member>
+field(std::string_view, Member Struct::*, visibility) -> field<Struct, Member, no_rule>;
+template <class Struct, class Member, class Rule>
+field(std::string_view, Member Struct::*, visibility, Rule) -> field<Struct, Member, Rule>;
 
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
 /// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
@@ -103,152 +774,23 @@ bool fields_equal(const T& a, const T& b) {
                       fields_of(type_tag<T>{}));
 }
 
-}  // namespace awsauth
+namespace detail {
+/// How the redacting printer writes a value of type T: declared here, defined by <awsauth/print.hpp> (one
+/// specialization per member type). Without that header, `stream << value` does not compile.
+template <class T, class = void>
+struct printer;
+}  // namespace detail
 
-// ---------------- awsauth/utf8.hpp ----------------
-// awsauth/utf8.hpp: UTF-8 well-formedness, as RFC 3629 defines it, and text made safe for a log line.
-// JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-namespace awsauth::detail {
-
-/// The length of the well-formed UTF-8 sequence that starts at `bytes` (a lead byte of 0x80 or above), or 0 when
-/// there is none: no overlong forms, no surrogates, nothing above U+10FFFF. `available` bytes may be read.
-inline std::size_t utf8_sequence_length(const unsigned char* bytes, std::size_t available) noexcept {
-    const unsigned char lead = bytes[0];
-    std::size_t length = 0;
-    unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    if (available < length) return 0;
-    if (bytes[1] < low || bytes[1] > high) return 0;
-    for (std::size_t k = 2; k < length; ++k) {
-        if (bytes[k] < 0x80 || bytes[k] > 0xBF) return 0;
-    }
-    return length;
+/// Prints awsauth::redacted(value) (<awsauth/print.hpp>). The model headers bring it into their namespaces, so ADL
+/// finds it for every generated struct and for nothing else: std::vector<sts::Tag> and your own types are not touched.
+template <class Char, class Traits, class T, std::enable_if_t<std::is_same_v<Char, char> && is_described_v<T>, int> = 0>
+std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& stream, const T& value) {
+    std::string text;
+    detail::printer<T>::append(text, value);
+    return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
 }
 
-/// True when `text` is well-formed UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t i = 0;
-    while (i < size) {
-        if (bytes[i] < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t length = utf8_sequence_length(bytes + i, size - i);
-        if (length == 0) return false;
-        i += length;
-    }
-    return true;
-}
-
-/// Appends `text` as it may stand inside a JSON string on one log line: `"` and `\` escaped, control characters as
-/// JSON spells them (the escapes nlohmann's dump writes) and, when `text` is not UTF-8, every byte above 0x7F as
-/// \xNN, which is not JSON but shows what is there. Keys in error messages and strings in operator<< output go
-/// through here, so a hostile key can neither end a log line nor cut a message short at a NUL.
-inline void append_escaped(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789abcdef";
-    const bool utf8 = is_valid_utf8(text);
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (byte < 0x20 || (byte >= 0x80 && !utf8)) {
-                    out += byte < 0x20 ? "\\u00" : "\\x";
-                    out += hex[byte >> 4];
-                    out += hex[byte & 0xF];
-                } else {
-                    out += c;
-                }
-        }
-    }
-}
-
-}  // namespace awsauth::detail
-
-// ---------------- awsauth/error.hpp ----------------
-// awsauth/error.hpp: the one exception type the library throws.
-// Messages name where and what, never the offending value: these payloads carry secrets.
-
-
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-
-namespace awsauth {
-
-class error : public std::runtime_error {
-public:
-    /// An error not tied to a place in a document.
-    explicit error(const std::string& problem) : std::runtime_error("awsauth: " + problem) {}
-
-    /// An error at a JSON Pointer (RFC 6901) into the document; "" is the document root.
-    error(const std::string& json_pointer, const std::string& problem)
-        : std::runtime_error(message_at(json_pointer, problem)),
-          path_(std::make_shared<const std::string>(json_pointer)) {}
-
-    /// JSON Pointer of the offending member, exactly (a key may hold any character), or "" when the error is about
-    /// the whole document.
-    std::string_view path() const noexcept { return path_ ? std::string_view(*path_) : std::string_view(); }
-
-private:
-    // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
-    // message short at a NUL.
-    [[gnu::cold]] static std::string message_at(const std::string& json_pointer, const std::string& problem) {
-        std::string message = "awsauth: at ";
-        if (json_pointer.empty()) {
-            message += "the document root";
-        } else {
-            detail::append_escaped(message, json_pointer);
-        }
-        return message + ": " + problem;
-    }
-
-    // Shared on copy, as std::runtime_error shares its message, so copying an error in flight cannot throw.
-    std::shared_ptr<const std::string> path_;
-};
-
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/timestamp.hpp ----------------
 // awsauth/timestamp.hpp: reading and writing the instants in AWS credentials (Expiration, expiration).
@@ -258,18 +800,20 @@ private:
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <date/date.h>
 
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
-/// An instant in UTC with the precision of Python's datetime.
-using timestamp = date::sys_time<std::chrono::microseconds>;
+static_assert(std::is_same_v<timestamp, date::sys_time<std::chrono::microseconds>>,
+              "awsauth::timestamp is date's sys_time in microseconds");
 
 /// How a timestamp is written.
 enum class timestamp_format {
@@ -298,6 +842,15 @@ inline constexpr std::int64_t latest_epoch_seconds =
     std::chrono::duration_cast<std::chrono::seconds>(latest_timestamp.time_since_epoch()).count();
 
 inline constexpr std::string_view out_of_range = "outside the years 0001 to 9999";
+
+/// The one range rule every reader and writer applies: microseconds since the epoch within the years 0001 to 9999.
+constexpr bool in_supported_range(std::int64_t microseconds) noexcept {
+    return microseconds >= earliest_timestamp.time_since_epoch().count() &&
+           microseconds <= latest_timestamp.time_since_epoch().count();
+}
+constexpr bool in_supported_range(timestamp value) noexcept {
+    return in_supported_range(value.time_since_epoch().count());
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Reasons are fixed strings and never quote the text: callers embed them in errors about secret payloads.
@@ -429,8 +982,7 @@ inline std::string_view read_timestamp(std::string_view text, timestamp& out) no
     const int second_of_day = hour * 3600 + minute * 60 + second;
     const std::int64_t seconds = days * 86400 + second_of_day - offset_minutes * 60;
     const std::int64_t count = seconds * microseconds_per_second + microseconds;
-    if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
-        return out_of_range;
+    if (!in_supported_range(count)) return out_of_range;
     out = timestamp{std::chrono::microseconds{count}};
     return {};
 }
@@ -458,8 +1010,68 @@ inline std::string_view timestamp_from_epoch(double seconds, timestamp& out) noe
         return out_of_range;
     const std::int64_t count = static_cast<std::int64_t>(whole) * microseconds_per_second +
                                static_cast<std::int64_t>(std::round(fraction * 1e6));
-    if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
-        return out_of_range;
+    if (!in_supported_range(count)) return out_of_range;
+    out = timestamp{std::chrono::microseconds{count}};
+    return {};
+}
+
+/// Epoch seconds as a JSON number spells them (-?int(.frac)?([eE][+-]?exp)?), read digit by digit: exact for every
+/// instant in range, where a double holds microseconds only until about 2242. Rounds to the nearest microsecond,
+/// halves away from zero, as timestamp_from_epoch(double) does. `out` is only written on success.
+inline std::string_view timestamp_from_epoch_decimal(std::string_view text, timestamp& out) noexcept {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p != end && *p == '-';
+    if (negative) ++p;
+    const char* const integer_digits = p;
+    while (p != end && is_digit(*p))
+        ++p;
+    const std::ptrdiff_t integer_count = p - integer_digits;
+    const char* fraction_digits = p;
+    std::ptrdiff_t fraction_count = 0;
+    if (p != end && *p == '.') {
+        fraction_digits = ++p;
+        while (p != end && is_digit(*p))
+            ++p;
+        fraction_count = p - fraction_digits;
+    }
+    if (integer_count == 0) return "not a number";
+    std::int64_t exponent = 0;
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        ++p;
+        const bool negative_exponent = p != end && *p == '-';
+        if (p != end && (*p == '+' || *p == '-')) ++p;
+        if (p == end) return "not a number";
+        for (; p != end && is_digit(*p); ++p) {
+            if (exponent < 100000) exponent = exponent * 10 + (*p - '0');  // far past any instant, either way
+        }
+        if (negative_exponent) exponent = -exponent;
+    }
+    if (p != end) return "not a number";
+
+    // The digits as one sequence, integer part then fraction; the decimal point falls after `point` of them.
+    const std::ptrdiff_t digit_count = integer_count + fraction_count;
+    const auto digit = [&](std::ptrdiff_t k) -> std::uint64_t {
+        if (k < 0 || k >= digit_count) return 0;
+        return static_cast<std::uint64_t>((k < integer_count ? integer_digits[k] : fraction_digits[k - integer_count]) -
+                                          '0');
+    };
+    const std::ptrdiff_t point = integer_count + static_cast<std::ptrdiff_t>(exponent);
+    const auto limit = static_cast<std::uint64_t>(negative ? -earliest_epoch_seconds : latest_epoch_seconds);
+    std::uint64_t seconds = 0;
+    for (std::ptrdiff_t k = 0; k < point && (k < digit_count || seconds != 0); ++k) {
+        seconds = seconds * 10 + digit(k);
+        if (seconds > limit) return out_of_range;
+    }
+    std::uint64_t microseconds = 0;
+    for (std::ptrdiff_t k = point; k < point + 6; ++k)
+        microseconds = microseconds * 10 + digit(k);
+    if (digit(point + 6) >= 5) ++microseconds;
+
+    const std::int64_t magnitude =
+        static_cast<std::int64_t>(seconds) * microseconds_per_second + static_cast<std::int64_t>(microseconds);
+    const std::int64_t count = negative ? -magnitude : magnitude;
+    if (!in_supported_range(count)) return out_of_range;
     out = timestamp{std::chrono::microseconds{count}};
     return {};
 }
@@ -478,8 +1090,8 @@ inline char* write_digits(char* p, std::uint64_t value, int count) noexcept {
 /// Appends the text; for epoch_seconds the bare number, without quotes.
 /// Throws awsauth::error for instants outside 0001..9999, which nothing we read can produce.
 inline void append_timestamp(std::string& out, timestamp value, timestamp_format format) {
-    if (value < earliest_timestamp || value > latest_timestamp)
-        throw error("cannot write a timestamp " + std::string(out_of_range));
+    if (!in_supported_range(value))
+        throw error(error_kind::invalid_timestamp, "cannot write a timestamp " + std::string(out_of_range));
     char buffer[40];
     char* p = buffer;
 
@@ -539,7 +1151,7 @@ inline void append_timestamp(std::string& out, timestamp value, timestamp_format
 inline timestamp parse_timestamp(std::string_view text) {
     timestamp result;
     if (const auto problem = detail::read_timestamp(text, result); !problem.empty())
-        throw error("invalid timestamp: " + std::string(problem));
+        throw error(error_kind::invalid_timestamp, "invalid timestamp: " + std::string(problem));
     return result;
 }
 
@@ -551,16 +1163,16 @@ inline std::string format_timestamp(timestamp value, timestamp_format format = t
     return text;
 }
 
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/options.hpp ----------------
 // awsauth/options.hpp: what a caller can choose when reading and writing JSON.
-// Defaults are what the ADL from_json / to_json use.
+// Defaults are what the nlohmann adapters (awsauth/json.hpp) use.
 
 
 #include <cstddef>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
 struct parse_options {
     /// Report members the model does not know as errors; by default they are skipped, since AWS adds members over time.
@@ -571,8 +1183,8 @@ struct parse_options {
     /// Longest JSON text accepted, in bytes. The largest legitimate document (an AssumeRoleWithSAML request with a
     /// 100,000-character assertion) is about a tenth of the default.
     std::size_t max_document_size = std::size_t{1} << 20;
-    /// Check the value against the AWS model's constraints (awsauth::validate) and throw at the first violation.
-    bool validate = false;
+    // Validation on reading is awsauth::parse_validated<T> (awsauth/parse.hpp), a function of its own rather than an
+    // option here, so that a program that never validates compiles no validation code.
 };
 
 struct dump_options {
@@ -582,496 +1194,7 @@ struct dump_options {
     timestamp_format timestamps = timestamp_format::iso8601;
 };
 
-}  // namespace awsauth
-
-// ---------------- awsauth/json.hpp ----------------
-// awsauth/json.hpp: how every generated struct maps to and from nlohmann_json, written once for all of them.
-// The generated headers only supply field tables; every rule below applies to every struct alike.
-
-
-#include <nlohmann/json.hpp>
-
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <limits>
-#include <map>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-namespace awsauth {
-namespace detail {
-
-// ---------------------------------------------------------------------------------------------------------------
-// Where a value sits in the document. Frames live on the reader's stack; the JSON Pointer is only spelled out for
-// an error, so a successful read allocates nothing for paths.
-
-struct json_path {
-    const json_path* parent = nullptr;
-    std::string_view key{};
-    std::size_t index = 0;
-    bool is_index = false;
-};
-
-/// Appends one RFC 6901 reference token: "~" and "/" in a key are escaped as "~0" and "~1".
-inline void append_pointer_token(std::string& pointer, std::string_view key) {
-    pointer += '/';
-    for (const char c : key) {
-        if (c == '~') {
-            pointer += "~0";
-        } else if (c == '/') {
-            pointer += "~1";
-        } else {
-            pointer += c;
-        }
-    }
-}
-
-/// The RFC 6901 JSON Pointer of `at` ("" for the document root).
-[[gnu::cold]] inline std::string to_json_pointer(const json_path* at) {
-    std::vector<const json_path*> frames;
-    for (; at != nullptr; at = at->parent)
-        frames.push_back(at);
-    std::string pointer;
-    for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
-        if ((*frame)->is_index) {
-            pointer += '/';
-            pointer += std::to_string((*frame)->index);
-        } else {
-            append_pointer_token(pointer, (*frame)->key);
-        }
-    }
-    return pointer;
-}
-
-// The error paths are cold and out of line: every reader and writer calls them, and building a message inline at
-// each call site costs every user's compile (bench/compile_time.py) and the hot path's code size alike.
-[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const json_path* at, const std::string& problem) {
-    throw error(to_json_pointer(at), problem);
-}
-
-template <class T>
-inline constexpr bool is_optional_v = false;
-template <class T>
-inline constexpr bool is_optional_v<std::optional<T>> = true;
-
-template <class T>
-inline constexpr bool is_vector_v = false;
-template <class T>
-inline constexpr bool is_vector_v<std::vector<T>> = true;
-
-template <class T>
-inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, std::string>>;
-
-template <class>
-inline constexpr bool dependent_false_v = false;
-
-// Recognized by its public member types, not by nlohmann::detail::is_basic_json, which is not part of its API.
-template <class Json, class = void>
-inline constexpr bool is_basic_json_v = false;
-template <class Json>
-inline constexpr bool is_basic_json_v<
-    Json, std::void_t<typename Json::value_t, typename Json::object_t, typename Json::array_t, typename Json::string_t,
-                      typename Json::number_float_t, typename Json::json_pointer>> = true;
-
-// ---------------------------------------------------------------------------------------------------------------
-// The reading rules both readers share: awsauth::parse (SAX events, parse.hpp) and from_json (a DOM, below).
-// Each reader turns what it meets into a json_scalar or a json_kind; what that becomes, and every message, is here.
-
-/// What kind of JSON value a reader met. Errors name it, never the value: the value may be a secret.
-enum class json_kind { null, boolean, integer, unsigned_integer, number, string, object, array, binary, discarded };
-
-inline const char* name_of(json_kind kind) noexcept {
-    switch (kind) {
-        case json_kind::null:
-            return "null";
-        case json_kind::boolean:
-            return "boolean";
-        case json_kind::integer:
-        case json_kind::unsigned_integer:
-            return "an integer";
-        case json_kind::number:
-            return "a non-integer number";
-        case json_kind::string:
-            return "string";
-        case json_kind::object:
-            return "object";
-        case json_kind::array:
-            return "array";
-        case json_kind::binary:
-            return "binary";
-        case json_kind::discarded:
-            break;
-    }
-    return "discarded";
-}
-
-/// One value as a reader met it. For a string, `text` is its content; for a non-integer number, its spelling in
-/// the document where the reader has that (the SAX reader does, a DOM does not).
-struct json_scalar {
-    json_kind kind = json_kind::null;
-    std::int64_t integer = 0;
-    std::uint64_t unsigned_integer = 0;
-    double number = 0;
-    std::string_view text{};
-};
-
-inline constexpr const char* required_member_is_null = "required member is null";
-inline constexpr const char* missing_required_member = "missing required member";
-inline constexpr const char* unknown_member = "unknown member";
-
-/// What a C++ member type wants, as error messages say it.
-template <class T>
-constexpr const char* expected_name() {
-    if constexpr (is_optional_v<T>) {
-        return expected_name<typename T::value_type>();
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        return "a string";
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        return "an integer";
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        return "a timestamp (an ISO 8601 string or epoch seconds)";
-    } else if constexpr (is_vector_v<T>) {
-        return "an array";
-    } else if constexpr (is_string_map_v<T> || is_described_v<T>) {
-        return "an object";
-    } else {
-        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
-    }
-}
-
-// Not a template: one copy of the message building for every member type, and out of line, as errors are rare.
-[[gnu::cold, gnu::noinline]] inline std::string expected_message(const char* expected, json_kind found) {
-    return std::string("expected ") + expected + ", got " + name_of(found);
-}
-
-inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
-
-/// Epoch seconds as a JSON number spells them (-?int(.frac)?([eE][+-]?exp)?), read digit by digit: exact for every
-/// instant in range, where a double holds microseconds only until about 2242. Rounds to the nearest microsecond,
-/// halves away from zero, as timestamp_from_epoch(double) does. `out` is only written on success.
-inline std::string_view timestamp_from_epoch_decimal(std::string_view text, timestamp& out) noexcept {
-    const char* p = text.data();
-    const char* const end = p + text.size();
-    const bool negative = p != end && *p == '-';
-    if (negative) ++p;
-    const char* const integer_digits = p;
-    while (p != end && is_digit(*p))
-        ++p;
-    const std::ptrdiff_t integer_count = p - integer_digits;
-    const char* fraction_digits = p;
-    std::ptrdiff_t fraction_count = 0;
-    if (p != end && *p == '.') {
-        fraction_digits = ++p;
-        while (p != end && is_digit(*p))
-            ++p;
-        fraction_count = p - fraction_digits;
-    }
-    if (integer_count == 0) return "not a number";
-    std::int64_t exponent = 0;
-    if (p != end && (*p == 'e' || *p == 'E')) {
-        ++p;
-        const bool negative_exponent = p != end && *p == '-';
-        if (p != end && (*p == '+' || *p == '-')) ++p;
-        if (p == end) return "not a number";
-        for (; p != end && is_digit(*p); ++p) {
-            if (exponent < 100000) exponent = exponent * 10 + (*p - '0');  // far past any instant, either way
-        }
-        if (negative_exponent) exponent = -exponent;
-    }
-    if (p != end) return "not a number";
-
-    // The digits as one sequence, integer part then fraction; the decimal point falls after `point` of them.
-    const std::ptrdiff_t digit_count = integer_count + fraction_count;
-    const auto digit = [&](std::ptrdiff_t k) -> std::uint64_t {
-        if (k < 0 || k >= digit_count) return 0;
-        return static_cast<std::uint64_t>((k < integer_count ? integer_digits[k] : fraction_digits[k - integer_count]) -
-                                          '0');
-    };
-    const std::ptrdiff_t point = integer_count + static_cast<std::ptrdiff_t>(exponent);
-    const auto limit = static_cast<std::uint64_t>(negative ? -earliest_epoch_seconds : latest_epoch_seconds);
-    std::uint64_t seconds = 0;
-    for (std::ptrdiff_t k = 0; k < point && (k < digit_count || seconds != 0); ++k) {
-        seconds = seconds * 10 + digit(k);
-        if (seconds > limit) return out_of_range;
-    }
-    std::uint64_t microseconds = 0;
-    for (std::ptrdiff_t k = point; k < point + 6; ++k)
-        microseconds = microseconds * 10 + digit(k);
-    if (digit(point + 6) >= 5) ++microseconds;
-
-    const std::int64_t magnitude =
-        static_cast<std::int64_t>(seconds) * microseconds_per_second + static_cast<std::int64_t>(microseconds);
-    const std::int64_t count = negative ? -magnitude : magnitude;
-    if (count < earliest_timestamp.time_since_epoch().count() || count > latest_timestamp.time_since_epoch().count())
-        return out_of_range;
-    out = timestamp{std::chrono::microseconds{count}};
-    return {};
-}
-
-/// After an object's members are read: an absent optional member becomes nullopt, an absent required one is an
-/// error. `was_read(index)` says whether the field at that index was in the object; `fail_missing(key)` throws.
-template <class T, class WasRead, class FailMissing>
-void finish_members(T& out, WasRead&& was_read, FailMissing&& fail_missing) {
-    std::size_t index = 0;
-    for_each_field<T>([&](const auto& field) {
-        if (!was_read(index)) {
-            auto& member = out.*(field.member);
-            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
-                member.reset();
-            } else {
-                fail_missing(field.key);
-            }
-        }
-        ++index;
-    });
-}
-
-/// Reads a string, integer or timestamp member; `fail(message)` throws at the reader's current path.
-template <class T, class Fail>
-void read_scalar(const json_scalar& value, T& out, Fail&& fail) {
-    if constexpr (std::is_same_v<T, std::string>) {
-        if (value.kind != json_kind::string) fail(expected_message(expected_name<T>(), value.kind));
-        out.assign(value.text.data(), value.text.size());
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        constexpr auto min = std::numeric_limits<std::int32_t>::min();
-        constexpr auto max = std::numeric_limits<std::int32_t>::max();
-        if (value.kind == json_kind::unsigned_integer) {
-            if (value.unsigned_integer > static_cast<std::uint64_t>(max)) fail(std::string(integer_out_of_range));
-            out = static_cast<std::int32_t>(value.unsigned_integer);
-        } else if (value.kind == json_kind::integer) {
-            if (value.integer < min || value.integer > max) fail(std::string(integer_out_of_range));
-            out = static_cast<std::int32_t>(value.integer);
-        } else {
-            fail(expected_message(expected_name<T>(), value.kind));
-        }
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        std::string_view problem;
-        if (value.kind == json_kind::string) {
-            problem = read_timestamp(value.text, out);
-        } else if (value.kind == json_kind::unsigned_integer) {
-            problem = timestamp_from_epoch(value.unsigned_integer, out);
-        } else if (value.kind == json_kind::integer) {
-            problem = timestamp_from_epoch(value.integer, out);
-        } else if (value.kind == json_kind::number) {
-            problem = value.text.empty() ? timestamp_from_epoch(value.number, out)
-                                         : timestamp_from_epoch_decimal(value.text, out);
-        } else {
-            fail(expected_message(expected_name<T>(), value.kind));
-        }
-        if (!problem.empty()) fail("invalid timestamp: " + std::string(problem));
-    } else {
-        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
-    }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reading a DOM (from_json). The value rules are the shared ones above; this walks nlohmann's containers.
-
-template <class Json>
-json_kind kind_of(const Json& json) noexcept {
-    switch (json.type()) {
-        case Json::value_t::null:
-            return json_kind::null;
-        case Json::value_t::boolean:
-            return json_kind::boolean;
-        case Json::value_t::number_integer:
-            return json_kind::integer;
-        case Json::value_t::number_unsigned:
-            return json_kind::unsigned_integer;
-        case Json::value_t::number_float:
-            return json_kind::number;
-        case Json::value_t::string:
-            return json_kind::string;
-        case Json::value_t::object:
-            return json_kind::object;
-        case Json::value_t::array:
-            return json_kind::array;
-        case Json::value_t::binary:
-            return json_kind::binary;
-        case Json::value_t::discarded:
-            break;
-    }
-    return json_kind::discarded;
-}
-
-template <class Json>
-json_scalar scalar_of(const Json& json) {
-    json_scalar scalar{};
-    scalar.kind = kind_of(json);
-    if (scalar.kind == json_kind::string) {
-        scalar.text = json.template get_ref<const typename Json::string_t&>();
-    } else if (scalar.kind == json_kind::integer) {
-        scalar.integer = json.template get<std::int64_t>();
-    } else if (scalar.kind == json_kind::unsigned_integer) {
-        scalar.unsigned_integer = json.template get<std::uint64_t>();
-    } else if (scalar.kind == json_kind::number) {
-        scalar.number = json.template get<double>();  // a DOM keeps no spelling: the double is all there is
-    }
-    return scalar;
-}
-
-template <class Json, class T>
-void read_value(const Json& json, T& out, const json_path* at, const parse_options& options);
-
-// Each known key is read into its member; absent members are then checked: optional ones become nullopt,
-// required ones are an error. Duplicate keys never reach here: the DOM kept the last one.
-template <class Json, class T>
-void read_object(const Json& json, T& out, const json_path* at, const parse_options& options) {
-    if (!json.is_object()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
-    std::array<bool, field_count_v<T>> seen{};
-    for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
-        const json_path member_path{at, entry.key()};
-        const bool known = visit_field_named<T>(entry.key(), [&](const auto& field, std::size_t index) {
-            seen[index] = true;
-            auto& member = out.*(field.member);
-            if (entry.value().is_null() && !is_optional_v<std::decay_t<decltype(member)>>) {
-                fail(&member_path, required_member_is_null);
-            }
-            read_value(entry.value(), member, &member_path, options);
-        });
-        if (!known && options.reject_unknown_keys) fail(&member_path, unknown_member);
-    }
-    finish_members(
-        out, [&seen](std::size_t index) { return seen[index]; },
-        [at](std::string_view key) {
-            const json_path member_path{at, key};
-            fail(&member_path, missing_required_member);
-        });
-}
-
-template <class Json, class T>
-void read_value(const Json& json, T& out, const json_path* at, const parse_options& options) {
-    if constexpr (is_optional_v<T>) {
-        if (json.is_null()) {
-            out.reset();
-        } else {
-            read_value(json, out.emplace(), at, options);
-        }
-    } else if constexpr (is_vector_v<T>) {
-        if (!json.is_array()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
-        out.clear();
-        out.resize(json.size());
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            const json_path element_path{at, {}, i, true};
-            read_value(json[i], out[i], &element_path, options);
-        }
-    } else if constexpr (is_string_map_v<T>) {
-        if (!json.is_object()) fail(at, expected_message(expected_name<T>(), kind_of(json)));
-        out.clear();
-        for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
-            const json_path member_path{at, entry.key()};
-            read_value(entry.value(), out[entry.key()], &member_path, options);
-        }
-    } else if constexpr (is_described_v<T>) {
-        read_object(json, out, at, options);
-    } else {
-        read_scalar(scalar_of(json), out, [at](const std::string& problem) { fail(at, problem); });
-    }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Writing, to a DOM (to_json); awsauth::dump writes text directly by the same rules (dump.hpp).
-// Absent optionals are omitted, never written as null; members keep model order.
-
-inline constexpr const char* string_not_utf8 = "string is not valid UTF-8";
-inline constexpr const char* object_key_not_utf8 = "object key is not valid UTF-8";
-
-[[noreturn, gnu::cold, gnu::noinline]] inline void fail_timestamp_out_of_range(const json_path* at) {
-    fail(at, "timestamp " + std::string(out_of_range));
-}
-
-template <class Json>
-void write_timestamp_value(Json& json, timestamp value, const json_path* at, const dump_options& options) {
-    if (value < earliest_timestamp || value > latest_timestamp) fail_timestamp_out_of_range(at);
-    std::string text;
-    append_timestamp(text, value, options.timestamps);
-    if (options.timestamps != timestamp_format::epoch_seconds) {
-        json = std::move(text);
-    } else if (value.time_since_epoch().count() % microseconds_per_second == 0) {
-        json = std::chrono::floor<std::chrono::seconds>(value).time_since_epoch().count();
-    } else {
-        // nlohmann's own reading of the decimal gives the double nearest to it, whatever the C locale says.
-        json = Json::parse(text);
-        // A double holds microseconds exactly only up to about 2^33 seconds (the year 2242); past that, refuse
-        // rather than write an instant that reads back as another one. awsauth::dump writes the decimal digits
-        // and has no such limit: only a DOM needs the double.
-        timestamp written{};
-        if (!timestamp_from_epoch(json.template get<double>(), written).empty() || written != value) {
-            fail(at, "timestamp has more sub-second digits than epoch seconds in a JSON number can hold");
-        }
-    }
-}
-
-template <class Json, class T>
-void write_value(Json& json, const T& value, const json_path* at, const dump_options& options) {
-    if constexpr (is_optional_v<T>) {
-        if (value) {
-            write_value(json, *value, at, options);
-        } else {
-            json = nullptr;
-        }
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        if (!is_valid_utf8(value)) fail(at, string_not_utf8);
-        json = value;
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        json = value;
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        write_timestamp_value(json, value, at, options);
-    } else if constexpr (is_vector_v<T>) {
-        json = Json::array();
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            const json_path element_path{at, {}, i, true};
-            write_value(json.emplace_back(), value[i], &element_path, options);
-        }
-    } else if constexpr (is_string_map_v<T>) {
-        json = Json::object();
-        for (const auto& [key, entry] : value) {
-            const json_path member_path{at, key};
-            if (!is_valid_utf8(key)) fail(at, object_key_not_utf8);
-            write_value(json[key], entry, &member_path, options);
-        }
-    } else if constexpr (is_described_v<T>) {
-        json = Json::object();
-        for_each_field<T>([&](const auto& field) {
-            const auto& member = value.*(field.member);
-            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
-                if (!member) return;
-            }
-            const json_path member_path{at, field.key};
-            write_value(json[std::string(field.key)], member, &member_path, options);
-        });
-    } else {
-        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
-    }
-}
-
-}  // namespace detail
-
-// ---------------------------------------------------------------------------------------------------------------
-// ADL adapters: `j.get<T>()` and `Json j = value;` for every generated struct and any nlohmann::basic_json.
-// The generated headers bring these into their namespaces with using-declarations; the constraint keeps them off
-// every type that is not ours (std::vector<sts::Tag> stays nlohmann's business).
-
-template <class Json, class T, std::enable_if_t<detail::is_basic_json_v<Json> && is_described_v<T>, int> = 0>
-void from_json(const Json& json, T& value) {
-    detail::read_value(json, value, nullptr, parse_options{});
-}
-
-template <class Json, class T, std::enable_if_t<detail::is_basic_json_v<Json> && is_described_v<T>, int> = 0>
-void to_json(Json& json, const T& value) {
-    // Built aside and moved in: nlohmann calls this from basic_json's constructor, and a half-written value left in
-    // an object whose constructor throws is never destroyed.
-    Json result;
-    detail::write_value(result, value, nullptr, dump_options{});
-    json = std::move(result);
-}
-
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/dump.hpp ----------------
 // awsauth/dump.hpp: a generated struct to JSON text, the front door for writing.
@@ -1079,108 +1202,23 @@ void to_json(Json& json, const T& value) {
 // nlohmann::ordered_json(value).dump(indent) gives, escaping and layout included.
 
 
-#include <array>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <vector>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
-// ---------------------------------------------------------------------------------------------------------------
-// Strings, escaped as nlohmann's serializer does without ensure_ascii: the two-character escapes it knows,
-// \u00xx in lowercase hex for the other control characters, everything else (DEL and UTF-8 included) as is.
-
-enum class byte_kind : unsigned char { plain, escaped, utf8_lead };
-
-inline constexpr std::array<byte_kind, 256> byte_kinds = [] {
-    std::array<byte_kind, 256> kinds{};
-    for (std::size_t byte = 0; byte < 0x20; ++byte)
-        kinds[byte] = byte_kind::escaped;
-    kinds['"'] = byte_kind::escaped;
-    kinds['\\'] = byte_kind::escaped;
-    for (std::size_t byte = 0x80; byte < 0x100; ++byte)
-        kinds[byte] = byte_kind::utf8_lead;
-    return kinds;
-}();
-
-inline void append_escape(std::string& out, unsigned char byte) {
-    switch (byte) {
-        case '\b':
-            out.append("\\b", 2);
-            return;
-        case '\t':
-            out.append("\\t", 2);
-            return;
-        case '\n':
-            out.append("\\n", 2);
-            return;
-        case '\f':
-            out.append("\\f", 2);
-            return;
-        case '\r':
-            out.append("\\r", 2);
-            return;
-        case '"':
-            out.append("\\\"", 2);
-            return;
-        case '\\':
-            out.append("\\\\", 2);
-            return;
-        default:
-            break;
-    }
-    constexpr std::string_view hex = "0123456789abcdef";
-    const char escape[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
-    out.append(escape, sizeof escape);
-}
-
-// Checks UTF-8 as it goes: invalid text is an error at `at`, never invalid JSON.
-inline void append_json_string(std::string& out, std::string_view text, const json_path* at, const char* not_utf8) {
-    out += '"';
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t copied = 0;
-    std::size_t i = 0;
-    while (i < size) {
-        const byte_kind kind = byte_kinds[bytes[i]];
-        if (kind == byte_kind::plain) {
-            ++i;
-        } else if (kind == byte_kind::utf8_lead) {
-            const std::size_t length = utf8_sequence_length(bytes + i, size - i);
-            if (length == 0) fail(at, not_utf8);
-            i += length;
-        } else {
-            out.append(text.data() + copied, i - copied);
-            append_escape(out, bytes[i]);
-            copied = ++i;
-        }
-    }
-    out.append(text.data() + copied, size - copied);
-    out += '"';
-}
-
-constexpr bool needs_no_escaping(std::string_view key) {
-    for (const char c : key) {
-        if (byte_kinds[static_cast<unsigned char>(c)] != byte_kind::plain) return false;
-    }
-    return true;
-}
-
-// The model's keys are identifiers, written without escaping; this keeps a generator change from breaking that.
-template <class T>
-constexpr bool keys_need_no_escaping() {
-    return std::apply([](const auto&... each) { return (true && ... && needs_no_escaping(each.key)); },
-                      fields_of(type_tag<T>{}));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Values. The layout is nlohmann's: with an indent, each member or element on its own line and ": " after keys;
-// an empty object or array stays "{}" / "[]" on one line.
-
+// The layout is nlohmann's: with an indent, each member or element on its own line and ": " after keys; an empty
+// object or array stays "{}" / "[]" on one line.
 struct text_writer {
     std::string& out;
     std::size_t indent;  // spaces per level
@@ -1201,85 +1239,135 @@ struct text_writer {
     }
 };
 
-// A first guess at the output's length, so the text is allocated once in the common case.
+/// A member of type T written as JSON text: one specialization per member type. estimated_size is a first guess at
+/// the compact output's length, so the text is allocated once in the common case.
+template <class T, class = void>
+struct text_codec {
+    static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+};
+
+template <>
+struct text_codec<std::string> {
+    static std::size_t estimated_size(const std::string& value) { return value.size() + 2; }
+    static void write(text_writer& writer, const std::string& value, const json_path* at, std::size_t) {
+        append_json_escaped(writer.out, value, at, string_not_utf8);
+    }
+};
+
+template <>
+struct text_codec<std::int32_t> {
+    static std::size_t estimated_size(std::int32_t) { return 11; }
+    static void write(text_writer& writer, std::int32_t value, const json_path*, std::size_t) {
+        char digits[12];
+        writer.out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
+    }
+};
+
+template <>
+struct text_codec<timestamp> {
+    static std::size_t estimated_size(timestamp) { return 34; }
+    static void write(text_writer& writer, timestamp value, const json_path* at, std::size_t) {
+        if (!in_supported_range(value))
+            fail(at, error_kind::invalid_timestamp, "timestamp " + std::string(out_of_range));
+        // Epoch seconds are written as their exact decimal, whatever the year: no double in between.
+        if (writer.timestamps == timestamp_format::epoch_seconds) {
+            append_timestamp(writer.out, value, writer.timestamps);
+        } else {
+            writer.out += '"';
+            append_timestamp(writer.out, value, writer.timestamps);
+            writer.out += '"';
+        }
+    }
+};
+
+// An absent optional member is left out by the struct's writer, so only a present one gets here.
 template <class T>
-std::size_t estimated_size(const T& value) {
-    if constexpr (is_optional_v<T>) {
-        return value ? estimated_size(*value) : 0;
-    } else if constexpr (std::is_same_v<T, std::string>) {
-        return value.size() + 2;
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        return 11;
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        return 34;
-    } else if constexpr (is_vector_v<T>) {
+struct text_codec<std::optional<T>> {
+    static std::size_t estimated_size(const std::optional<T>& value) {
+        return value ? text_codec<T>::estimated_size(*value) : 0;
+    }
+    static void write(text_writer& writer, const std::optional<T>& value, const json_path* at, std::size_t depth) {
+        text_codec<T>::write(writer, *value, at, depth);
+    }
+};
+
+template <class T>
+struct text_codec<std::vector<T>> {
+    static std::size_t estimated_size(const std::vector<T>& value) {
         std::size_t size = 2;
         for (const auto& element : value)
-            size += estimated_size(element) + 1;
+            size += text_codec<T>::estimated_size(element) + 1;
         return size;
-    } else if constexpr (is_string_map_v<T>) {
+    }
+    static void write(text_writer& writer, const std::vector<T>& value, const json_path* at, std::size_t depth) {
+        writer.out += '[';
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            if (i != 0) writer.out += ',';
+            writer.new_line(depth + 1);
+            const json_path element_path{at, {}, i, true};
+            text_codec<T>::write(writer, value[i], &element_path, depth + 1);
+        }
+        if (!value.empty()) writer.new_line(depth);
+        writer.out += ']';
+    }
+};
+
+template <>
+struct text_codec<std::map<std::string, std::string>> {
+    using map = std::map<std::string, std::string>;
+    static std::size_t estimated_size(const map& value) {
         std::size_t size = 2;
         for (const auto& [key, entry] : value)
             size += key.size() + entry.size() + 6;
         return size;
-    } else {
-        std::size_t size = 2;
-        for_each_field<T>(
-            [&](const auto& field) { size += field.key.size() + 4 + estimated_size(value.*(field.member)); });
-        return size;
     }
-}
-
-template <class T>
-void write_text(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
-    std::string& out = writer.out;
-    if constexpr (std::is_same_v<T, std::string>) {
-        append_json_string(out, value, at, string_not_utf8);
-    } else if constexpr (std::is_same_v<T, std::int32_t>) {
-        char digits[12];
-        out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
-    } else if constexpr (std::is_same_v<T, timestamp>) {
-        if (value < earliest_timestamp || value > latest_timestamp) fail_timestamp_out_of_range(at);
-        // Epoch seconds are written as their exact decimal, whatever the year: no double in between.
-        if (writer.timestamps == timestamp_format::epoch_seconds) {
-            append_timestamp(out, value, writer.timestamps);
-        } else {
-            out += '"';
-            append_timestamp(out, value, writer.timestamps);
-            out += '"';
-        }
-    } else if constexpr (is_vector_v<T>) {
-        out += '[';
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            if (i != 0) out += ',';
-            writer.new_line(depth + 1);
-            const json_path element_path{at, {}, i, true};
-            write_text(writer, value[i], &element_path, depth + 1);
-        }
-        if (!value.empty()) writer.new_line(depth);
-        out += ']';
-    } else if constexpr (is_string_map_v<T>) {
+    static void write(text_writer& writer, const map& value, const json_path* at, std::size_t depth) {
+        std::string& out = writer.out;
         out += '{';
         bool first = true;
         for (const auto& [key, entry] : value) {
             if (!first) out += ',';
             first = false;
             writer.new_line(depth + 1);
-            append_json_string(out, key, at, object_key_not_utf8);
+            append_json_escaped(out, key, at, object_key_not_utf8);
             out.pop_back();  // the closing quote, which after_key writes
             writer.after_key();
             const json_path member_path{at, key};
-            write_text(writer, entry, &member_path, depth + 1);
+            text_codec<std::string>::write(writer, entry, &member_path, depth + 1);
         }
         if (!value.empty()) writer.new_line(depth);
         out += '}';
-    } else if constexpr (is_described_v<T>) {
-        static_assert(keys_need_no_escaping<T>(), "awsauth: a model key needs JSON escaping");
+    }
+};
+
+// The model's keys are identifiers, written without escaping; this keeps a generator change from breaking that.
+template <class T>
+constexpr bool keys_need_no_escaping() {
+    return std::apply([](const auto&... each) { return (true && ... && needs_no_escaping(each.key)); },
+                      fields_of(type_tag<T>{}));
+}
+
+template <class T>
+struct text_codec<T, std::enable_if_t<is_described_v<T>>> {
+    static_assert(keys_need_no_escaping<T>(), "awsauth: a model key needs JSON escaping");
+
+    static std::size_t estimated_size(const T& value) {
+        std::size_t size = 2;
+        for_each_field<T>([&](const auto& field) {
+            const auto& member = value.*(field.member);
+            size += field.key.size() + 4 + text_codec<std::decay_t<decltype(member)>>::estimated_size(member);
+        });
+        return size;
+    }
+
+    static void write(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
+        std::string& out = writer.out;
         out += '{';
         bool first = true;
         for_each_field<T>([&](const auto& field) {
             const auto& member = value.*(field.member);
-            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
+            using member_type = std::decay_t<decltype(member)>;
+            if constexpr (is_optional_v<member_type>) {
                 if (!member) return;
             }
             if (!first) out += ',';
@@ -1289,18 +1377,12 @@ void write_text(text_writer& writer, const T& value, const json_path* at, std::s
             out.append(field.key);
             writer.after_key();
             const json_path member_path{at, field.key};
-            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
-                write_text(writer, *member, &member_path, depth + 1);
-            } else {
-                write_text(writer, member, &member_path, depth + 1);
-            }
+            text_codec<member_type>::write(writer, member, &member_path, depth + 1);
         });
         if (!first) writer.new_line(depth);
         out += '}';
-    } else {
-        static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
     }
-}
+};
 
 }  // namespace detail
 
@@ -1311,167 +1393,267 @@ std::string dump(const T& value, const dump_options& options = {}) {
     std::string text;
     const bool pretty = options.indent >= 0;
     const std::size_t indent = pretty ? static_cast<std::size_t>(options.indent) : 0;
-    const std::size_t compact = detail::estimated_size(value);
+    const std::size_t compact = detail::text_codec<T>::estimated_size(value);
     text.reserve(pretty ? compact + compact / 4 : compact);
     detail::text_writer writer{text, indent, pretty, options.timestamps};
-    detail::write_text(writer, value, nullptr, 0);
+    detail::text_codec<T>::write(writer, value, nullptr, 0);
     return text;
 }
 
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE
 
-// ---------------- awsauth/print.hpp ----------------
-// awsauth/print.hpp: a generated struct as one safe log line, for debugging: wire keys, secrets as "***".
-// Only <iosfwd>: operator<< is a template on the stream, so iostreams are instantiated only where it is used.
+// ---------------- awsauth/model/patterns.hpp ----------------
+// awsauth/model/patterns.hpp: the patterns of the AWS models as character-class runs (see
+// include/awsauth/constraints.hpp), which the member descriptors of the model headers point to.
+// Generated by tools/generate.py from tools/models/
+// (Unicode 14.0.0 categories from tools/models/unicode-categories.json).
+// Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
+// clang-format off
 
 
-#include <cstdint>
-#include <iosfwd>
-#include <map>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <vector>
+AWSAUTH_BEGIN_NAMESPACE
+namespace model_patterns {
 
-namespace awsauth {
-namespace detail {
+inline constexpr code_point_range sts_arn_type_class[] = {
+    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0x7E}, {0x85, 0x85}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFF},
+};
+inline constexpr pattern_run sts_arn_type_runs[] = {
+    {{sts_arn_type_class, 7}, 1, unbounded},
+};
+inline constexpr pattern sts_arn_type{R"([\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+)", sts_arn_type_runs, 1};
 
-// What a secret value prints as, whatever its type: a JSON string, so the line stays JSON-like.
-inline constexpr std::string_view redacted_value = "\"***\"";
+inline constexpr code_point_range sts_tag_key_type_class[] = {
+    {0x20, 0x20}, {0x2B, 0x2B}, {0x2D, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A}, {0xA0, 0xA0},
+    {0xAA, 0xAA}, {0xB2, 0xB3}, {0xB5, 0xB5}, {0xB9, 0xBA}, {0xBC, 0xBE}, {0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x2C1},
+    {0x2C6, 0x2D1}, {0x2E0, 0x2E4}, {0x2EC, 0x2EC}, {0x2EE, 0x2EE}, {0x370, 0x374}, {0x376, 0x377}, {0x37A, 0x37D},
+    {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A}, {0x38C, 0x38C}, {0x38E, 0x3A1}, {0x3A3, 0x3F5}, {0x3F7, 0x481},
+    {0x48A, 0x52F}, {0x531, 0x556}, {0x559, 0x559}, {0x560, 0x588}, {0x5D0, 0x5EA}, {0x5EF, 0x5F2}, {0x620, 0x64A},
+    {0x660, 0x669}, {0x66E, 0x66F}, {0x671, 0x6D3}, {0x6D5, 0x6D5}, {0x6E5, 0x6E6}, {0x6EE, 0x6FC}, {0x6FF, 0x6FF},
+    {0x710, 0x710}, {0x712, 0x72F}, {0x74D, 0x7A5}, {0x7B1, 0x7B1}, {0x7C0, 0x7EA}, {0x7F4, 0x7F5}, {0x7FA, 0x7FA},
+    {0x800, 0x815}, {0x81A, 0x81A}, {0x824, 0x824}, {0x828, 0x828}, {0x840, 0x858}, {0x860, 0x86A}, {0x870, 0x887},
+    {0x889, 0x88E}, {0x8A0, 0x8C9}, {0x904, 0x939}, {0x93D, 0x93D}, {0x950, 0x950}, {0x958, 0x961}, {0x966, 0x96F},
+    {0x971, 0x980}, {0x985, 0x98C}, {0x98F, 0x990}, {0x993, 0x9A8}, {0x9AA, 0x9B0}, {0x9B2, 0x9B2}, {0x9B6, 0x9B9},
+    {0x9BD, 0x9BD}, {0x9CE, 0x9CE}, {0x9DC, 0x9DD}, {0x9DF, 0x9E1}, {0x9E6, 0x9F1}, {0x9F4, 0x9F9}, {0x9FC, 0x9FC},
+    {0xA05, 0xA0A}, {0xA0F, 0xA10}, {0xA13, 0xA28}, {0xA2A, 0xA30}, {0xA32, 0xA33}, {0xA35, 0xA36}, {0xA38, 0xA39},
+    {0xA59, 0xA5C}, {0xA5E, 0xA5E}, {0xA66, 0xA6F}, {0xA72, 0xA74}, {0xA85, 0xA8D}, {0xA8F, 0xA91}, {0xA93, 0xAA8},
+    {0xAAA, 0xAB0}, {0xAB2, 0xAB3}, {0xAB5, 0xAB9}, {0xABD, 0xABD}, {0xAD0, 0xAD0}, {0xAE0, 0xAE1}, {0xAE6, 0xAEF},
+    {0xAF9, 0xAF9}, {0xB05, 0xB0C}, {0xB0F, 0xB10}, {0xB13, 0xB28}, {0xB2A, 0xB30}, {0xB32, 0xB33}, {0xB35, 0xB39},
+    {0xB3D, 0xB3D}, {0xB5C, 0xB5D}, {0xB5F, 0xB61}, {0xB66, 0xB6F}, {0xB71, 0xB77}, {0xB83, 0xB83}, {0xB85, 0xB8A},
+    {0xB8E, 0xB90}, {0xB92, 0xB95}, {0xB99, 0xB9A}, {0xB9C, 0xB9C}, {0xB9E, 0xB9F}, {0xBA3, 0xBA4}, {0xBA8, 0xBAA},
+    {0xBAE, 0xBB9}, {0xBD0, 0xBD0}, {0xBE6, 0xBF2}, {0xC05, 0xC0C}, {0xC0E, 0xC10}, {0xC12, 0xC28}, {0xC2A, 0xC39},
+    {0xC3D, 0xC3D}, {0xC58, 0xC5A}, {0xC5D, 0xC5D}, {0xC60, 0xC61}, {0xC66, 0xC6F}, {0xC78, 0xC7E}, {0xC80, 0xC80},
+    {0xC85, 0xC8C}, {0xC8E, 0xC90}, {0xC92, 0xCA8}, {0xCAA, 0xCB3}, {0xCB5, 0xCB9}, {0xCBD, 0xCBD}, {0xCDD, 0xCDE},
+    {0xCE0, 0xCE1}, {0xCE6, 0xCEF}, {0xCF1, 0xCF2}, {0xD04, 0xD0C}, {0xD0E, 0xD10}, {0xD12, 0xD3A}, {0xD3D, 0xD3D},
+    {0xD4E, 0xD4E}, {0xD54, 0xD56}, {0xD58, 0xD61}, {0xD66, 0xD78}, {0xD7A, 0xD7F}, {0xD85, 0xD96}, {0xD9A, 0xDB1},
+    {0xDB3, 0xDBB}, {0xDBD, 0xDBD}, {0xDC0, 0xDC6}, {0xDE6, 0xDEF}, {0xE01, 0xE30}, {0xE32, 0xE33}, {0xE40, 0xE46},
+    {0xE50, 0xE59}, {0xE81, 0xE82}, {0xE84, 0xE84}, {0xE86, 0xE8A}, {0xE8C, 0xEA3}, {0xEA5, 0xEA5}, {0xEA7, 0xEB0},
+    {0xEB2, 0xEB3}, {0xEBD, 0xEBD}, {0xEC0, 0xEC4}, {0xEC6, 0xEC6}, {0xED0, 0xED9}, {0xEDC, 0xEDF}, {0xF00, 0xF00},
+    {0xF20, 0xF33}, {0xF40, 0xF47}, {0xF49, 0xF6C}, {0xF88, 0xF8C}, {0x1000, 0x102A}, {0x103F, 0x1049},
+    {0x1050, 0x1055}, {0x105A, 0x105D}, {0x1061, 0x1061}, {0x1065, 0x1066}, {0x106E, 0x1070}, {0x1075, 0x1081},
+    {0x108E, 0x108E}, {0x1090, 0x1099}, {0x10A0, 0x10C5}, {0x10C7, 0x10C7}, {0x10CD, 0x10CD}, {0x10D0, 0x10FA},
+    {0x10FC, 0x1248}, {0x124A, 0x124D}, {0x1250, 0x1256}, {0x1258, 0x1258}, {0x125A, 0x125D}, {0x1260, 0x1288},
+    {0x128A, 0x128D}, {0x1290, 0x12B0}, {0x12B2, 0x12B5}, {0x12B8, 0x12BE}, {0x12C0, 0x12C0}, {0x12C2, 0x12C5},
+    {0x12C8, 0x12D6}, {0x12D8, 0x1310}, {0x1312, 0x1315}, {0x1318, 0x135A}, {0x1369, 0x137C}, {0x1380, 0x138F},
+    {0x13A0, 0x13F5}, {0x13F8, 0x13FD}, {0x1401, 0x166C}, {0x166F, 0x169A}, {0x16A0, 0x16EA}, {0x16EE, 0x16F8},
+    {0x1700, 0x1711}, {0x171F, 0x1731}, {0x1740, 0x1751}, {0x1760, 0x176C}, {0x176E, 0x1770}, {0x1780, 0x17B3},
+    {0x17D7, 0x17D7}, {0x17DC, 0x17DC}, {0x17E0, 0x17E9}, {0x17F0, 0x17F9}, {0x1810, 0x1819}, {0x1820, 0x1878},
+    {0x1880, 0x1884}, {0x1887, 0x18A8}, {0x18AA, 0x18AA}, {0x18B0, 0x18F5}, {0x1900, 0x191E}, {0x1946, 0x196D},
+    {0x1970, 0x1974}, {0x1980, 0x19AB}, {0x19B0, 0x19C9}, {0x19D0, 0x19DA}, {0x1A00, 0x1A16}, {0x1A20, 0x1A54},
+    {0x1A80, 0x1A89}, {0x1A90, 0x1A99}, {0x1AA7, 0x1AA7}, {0x1B05, 0x1B33}, {0x1B45, 0x1B4C}, {0x1B50, 0x1B59},
+    {0x1B83, 0x1BA0}, {0x1BAE, 0x1BE5}, {0x1C00, 0x1C23}, {0x1C40, 0x1C49}, {0x1C4D, 0x1C7D}, {0x1C80, 0x1C88},
+    {0x1C90, 0x1CBA}, {0x1CBD, 0x1CBF}, {0x1CE9, 0x1CEC}, {0x1CEE, 0x1CF3}, {0x1CF5, 0x1CF6}, {0x1CFA, 0x1CFA},
+    {0x1D00, 0x1DBF}, {0x1E00, 0x1F15}, {0x1F18, 0x1F1D}, {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F57},
+    {0x1F59, 0x1F59}, {0x1F5B, 0x1F5B}, {0x1F5D, 0x1F5D}, {0x1F5F, 0x1F7D}, {0x1F80, 0x1FB4}, {0x1FB6, 0x1FBC},
+    {0x1FBE, 0x1FBE}, {0x1FC2, 0x1FC4}, {0x1FC6, 0x1FCC}, {0x1FD0, 0x1FD3}, {0x1FD6, 0x1FDB}, {0x1FE0, 0x1FEC},
+    {0x1FF2, 0x1FF4}, {0x1FF6, 0x1FFC}, {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F},
+    {0x2070, 0x2071}, {0x2074, 0x2079}, {0x207F, 0x2089}, {0x2090, 0x209C}, {0x2102, 0x2102}, {0x2107, 0x2107},
+    {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124}, {0x2126, 0x2126}, {0x2128, 0x2128},
+    {0x212A, 0x212D}, {0x212F, 0x2139}, {0x213C, 0x213F}, {0x2145, 0x2149}, {0x214E, 0x214E}, {0x2150, 0x2189},
+    {0x2460, 0x249B}, {0x24EA, 0x24FF}, {0x2776, 0x2793}, {0x2C00, 0x2CE4}, {0x2CEB, 0x2CEE}, {0x2CF2, 0x2CF3},
+    {0x2CFD, 0x2CFD}, {0x2D00, 0x2D25}, {0x2D27, 0x2D27}, {0x2D2D, 0x2D2D}, {0x2D30, 0x2D67}, {0x2D6F, 0x2D6F},
+    {0x2D80, 0x2D96}, {0x2DA0, 0x2DA6}, {0x2DA8, 0x2DAE}, {0x2DB0, 0x2DB6}, {0x2DB8, 0x2DBE}, {0x2DC0, 0x2DC6},
+    {0x2DC8, 0x2DCE}, {0x2DD0, 0x2DD6}, {0x2DD8, 0x2DDE}, {0x2E2F, 0x2E2F}, {0x3000, 0x3000}, {0x3005, 0x3007},
+    {0x3021, 0x3029}, {0x3031, 0x3035}, {0x3038, 0x303C}, {0x3041, 0x3096}, {0x309D, 0x309F}, {0x30A1, 0x30FA},
+    {0x30FC, 0x30FF}, {0x3105, 0x312F}, {0x3131, 0x318E}, {0x3192, 0x3195}, {0x31A0, 0x31BF}, {0x31F0, 0x31FF},
+    {0x3220, 0x3229}, {0x3248, 0x324F}, {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x3400, 0x4DBF},
+    {0x4E00, 0xA48C}, {0xA4D0, 0xA4FD}, {0xA500, 0xA60C}, {0xA610, 0xA62B}, {0xA640, 0xA66E}, {0xA67F, 0xA69D},
+    {0xA6A0, 0xA6EF}, {0xA717, 0xA71F}, {0xA722, 0xA788}, {0xA78B, 0xA7CA}, {0xA7D0, 0xA7D1}, {0xA7D3, 0xA7D3},
+    {0xA7D5, 0xA7D9}, {0xA7F2, 0xA801}, {0xA803, 0xA805}, {0xA807, 0xA80A}, {0xA80C, 0xA822}, {0xA830, 0xA835},
+    {0xA840, 0xA873}, {0xA882, 0xA8B3}, {0xA8D0, 0xA8D9}, {0xA8F2, 0xA8F7}, {0xA8FB, 0xA8FB}, {0xA8FD, 0xA8FE},
+    {0xA900, 0xA925}, {0xA930, 0xA946}, {0xA960, 0xA97C}, {0xA984, 0xA9B2}, {0xA9CF, 0xA9D9}, {0xA9E0, 0xA9E4},
+    {0xA9E6, 0xA9FE}, {0xAA00, 0xAA28}, {0xAA40, 0xAA42}, {0xAA44, 0xAA4B}, {0xAA50, 0xAA59}, {0xAA60, 0xAA76},
+    {0xAA7A, 0xAA7A}, {0xAA7E, 0xAAAF}, {0xAAB1, 0xAAB1}, {0xAAB5, 0xAAB6}, {0xAAB9, 0xAABD}, {0xAAC0, 0xAAC0},
+    {0xAAC2, 0xAAC2}, {0xAADB, 0xAADD}, {0xAAE0, 0xAAEA}, {0xAAF2, 0xAAF4}, {0xAB01, 0xAB06}, {0xAB09, 0xAB0E},
+    {0xAB11, 0xAB16}, {0xAB20, 0xAB26}, {0xAB28, 0xAB2E}, {0xAB30, 0xAB5A}, {0xAB5C, 0xAB69}, {0xAB70, 0xABE2},
+    {0xABF0, 0xABF9}, {0xAC00, 0xD7A3}, {0xD7B0, 0xD7C6}, {0xD7CB, 0xD7FB}, {0xF900, 0xFA6D}, {0xFA70, 0xFAD9},
+    {0xFB00, 0xFB06}, {0xFB13, 0xFB17}, {0xFB1D, 0xFB1D}, {0xFB1F, 0xFB28}, {0xFB2A, 0xFB36}, {0xFB38, 0xFB3C},
+    {0xFB3E, 0xFB3E}, {0xFB40, 0xFB41}, {0xFB43, 0xFB44}, {0xFB46, 0xFBB1}, {0xFBD3, 0xFD3D}, {0xFD50, 0xFD8F},
+    {0xFD92, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFE74}, {0xFE76, 0xFEFC}, {0xFF10, 0xFF19}, {0xFF21, 0xFF3A},
+    {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0xFFC2, 0xFFC7}, {0xFFCA, 0xFFCF}, {0xFFD2, 0xFFD7}, {0xFFDA, 0xFFDC},
+    {0x10000, 0x1000B}, {0x1000D, 0x10026}, {0x10028, 0x1003A}, {0x1003C, 0x1003D}, {0x1003F, 0x1004D},
+    {0x10050, 0x1005D}, {0x10080, 0x100FA}, {0x10107, 0x10133}, {0x10140, 0x10178}, {0x1018A, 0x1018B},
+    {0x10280, 0x1029C}, {0x102A0, 0x102D0}, {0x102E1, 0x102FB}, {0x10300, 0x10323}, {0x1032D, 0x1034A},
+    {0x10350, 0x10375}, {0x10380, 0x1039D}, {0x103A0, 0x103C3}, {0x103C8, 0x103CF}, {0x103D1, 0x103D5},
+    {0x10400, 0x1049D}, {0x104A0, 0x104A9}, {0x104B0, 0x104D3}, {0x104D8, 0x104FB}, {0x10500, 0x10527},
+    {0x10530, 0x10563}, {0x10570, 0x1057A}, {0x1057C, 0x1058A}, {0x1058C, 0x10592}, {0x10594, 0x10595},
+    {0x10597, 0x105A1}, {0x105A3, 0x105B1}, {0x105B3, 0x105B9}, {0x105BB, 0x105BC}, {0x10600, 0x10736},
+    {0x10740, 0x10755}, {0x10760, 0x10767}, {0x10780, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA},
+    {0x10800, 0x10805}, {0x10808, 0x10808}, {0x1080A, 0x10835}, {0x10837, 0x10838}, {0x1083C, 0x1083C},
+    {0x1083F, 0x10855}, {0x10858, 0x10876}, {0x10879, 0x1089E}, {0x108A7, 0x108AF}, {0x108E0, 0x108F2},
+    {0x108F4, 0x108F5}, {0x108FB, 0x1091B}, {0x10920, 0x10939}, {0x10980, 0x109B7}, {0x109BC, 0x109CF},
+    {0x109D2, 0x10A00}, {0x10A10, 0x10A13}, {0x10A15, 0x10A17}, {0x10A19, 0x10A35}, {0x10A40, 0x10A48},
+    {0x10A60, 0x10A7E}, {0x10A80, 0x10A9F}, {0x10AC0, 0x10AC7}, {0x10AC9, 0x10AE4}, {0x10AEB, 0x10AEF},
+    {0x10B00, 0x10B35}, {0x10B40, 0x10B55}, {0x10B58, 0x10B72}, {0x10B78, 0x10B91}, {0x10BA9, 0x10BAF},
+    {0x10C00, 0x10C48}, {0x10C80, 0x10CB2}, {0x10CC0, 0x10CF2}, {0x10CFA, 0x10D23}, {0x10D30, 0x10D39},
+    {0x10E60, 0x10E7E}, {0x10E80, 0x10EA9}, {0x10EB0, 0x10EB1}, {0x10F00, 0x10F27}, {0x10F30, 0x10F45},
+    {0x10F51, 0x10F54}, {0x10F70, 0x10F81}, {0x10FB0, 0x10FCB}, {0x10FE0, 0x10FF6}, {0x11003, 0x11037},
+    {0x11052, 0x1106F}, {0x11071, 0x11072}, {0x11075, 0x11075}, {0x11083, 0x110AF}, {0x110D0, 0x110E8},
+    {0x110F0, 0x110F9}, {0x11103, 0x11126}, {0x11136, 0x1113F}, {0x11144, 0x11144}, {0x11147, 0x11147},
+    {0x11150, 0x11172}, {0x11176, 0x11176}, {0x11183, 0x111B2}, {0x111C1, 0x111C4}, {0x111D0, 0x111DA},
+    {0x111DC, 0x111DC}, {0x111E1, 0x111F4}, {0x11200, 0x11211}, {0x11213, 0x1122B}, {0x11280, 0x11286},
+    {0x11288, 0x11288}, {0x1128A, 0x1128D}, {0x1128F, 0x1129D}, {0x1129F, 0x112A8}, {0x112B0, 0x112DE},
+    {0x112F0, 0x112F9}, {0x11305, 0x1130C}, {0x1130F, 0x11310}, {0x11313, 0x11328}, {0x1132A, 0x11330},
+    {0x11332, 0x11333}, {0x11335, 0x11339}, {0x1133D, 0x1133D}, {0x11350, 0x11350}, {0x1135D, 0x11361},
+    {0x11400, 0x11434}, {0x11447, 0x1144A}, {0x11450, 0x11459}, {0x1145F, 0x11461}, {0x11480, 0x114AF},
+    {0x114C4, 0x114C5}, {0x114C7, 0x114C7}, {0x114D0, 0x114D9}, {0x11580, 0x115AE}, {0x115D8, 0x115DB},
+    {0x11600, 0x1162F}, {0x11644, 0x11644}, {0x11650, 0x11659}, {0x11680, 0x116AA}, {0x116B8, 0x116B8},
+    {0x116C0, 0x116C9}, {0x11700, 0x1171A}, {0x11730, 0x1173B}, {0x11740, 0x11746}, {0x11800, 0x1182B},
+    {0x118A0, 0x118F2}, {0x118FF, 0x11906}, {0x11909, 0x11909}, {0x1190C, 0x11913}, {0x11915, 0x11916},
+    {0x11918, 0x1192F}, {0x1193F, 0x1193F}, {0x11941, 0x11941}, {0x11950, 0x11959}, {0x119A0, 0x119A7},
+    {0x119AA, 0x119D0}, {0x119E1, 0x119E1}, {0x119E3, 0x119E3}, {0x11A00, 0x11A00}, {0x11A0B, 0x11A32},
+    {0x11A3A, 0x11A3A}, {0x11A50, 0x11A50}, {0x11A5C, 0x11A89}, {0x11A9D, 0x11A9D}, {0x11AB0, 0x11AF8},
+    {0x11C00, 0x11C08}, {0x11C0A, 0x11C2E}, {0x11C40, 0x11C40}, {0x11C50, 0x11C6C}, {0x11C72, 0x11C8F},
+    {0x11D00, 0x11D06}, {0x11D08, 0x11D09}, {0x11D0B, 0x11D30}, {0x11D46, 0x11D46}, {0x11D50, 0x11D59},
+    {0x11D60, 0x11D65}, {0x11D67, 0x11D68}, {0x11D6A, 0x11D89}, {0x11D98, 0x11D98}, {0x11DA0, 0x11DA9},
+    {0x11EE0, 0x11EF2}, {0x11FB0, 0x11FB0}, {0x11FC0, 0x11FD4}, {0x12000, 0x12399}, {0x12400, 0x1246E},
+    {0x12480, 0x12543}, {0x12F90, 0x12FF0}, {0x13000, 0x1342E}, {0x14400, 0x14646}, {0x16800, 0x16A38},
+    {0x16A40, 0x16A5E}, {0x16A60, 0x16A69}, {0x16A70, 0x16ABE}, {0x16AC0, 0x16AC9}, {0x16AD0, 0x16AED},
+    {0x16B00, 0x16B2F}, {0x16B40, 0x16B43}, {0x16B50, 0x16B59}, {0x16B5B, 0x16B61}, {0x16B63, 0x16B77},
+    {0x16B7D, 0x16B8F}, {0x16E40, 0x16E96}, {0x16F00, 0x16F4A}, {0x16F50, 0x16F50}, {0x16F93, 0x16F9F},
+    {0x16FE0, 0x16FE1}, {0x16FE3, 0x16FE3}, {0x17000, 0x187F7}, {0x18800, 0x18CD5}, {0x18D00, 0x18D08},
+    {0x1AFF0, 0x1AFF3}, {0x1AFF5, 0x1AFFB}, {0x1AFFD, 0x1AFFE}, {0x1B000, 0x1B122}, {0x1B150, 0x1B152},
+    {0x1B164, 0x1B167}, {0x1B170, 0x1B2FB}, {0x1BC00, 0x1BC6A}, {0x1BC70, 0x1BC7C}, {0x1BC80, 0x1BC88},
+    {0x1BC90, 0x1BC99}, {0x1D2E0, 0x1D2F3}, {0x1D360, 0x1D378}, {0x1D400, 0x1D454}, {0x1D456, 0x1D49C},
+    {0x1D49E, 0x1D49F}, {0x1D4A2, 0x1D4A2}, {0x1D4A5, 0x1D4A6}, {0x1D4A9, 0x1D4AC}, {0x1D4AE, 0x1D4B9},
+    {0x1D4BB, 0x1D4BB}, {0x1D4BD, 0x1D4C3}, {0x1D4C5, 0x1D505}, {0x1D507, 0x1D50A}, {0x1D50D, 0x1D514},
+    {0x1D516, 0x1D51C}, {0x1D51E, 0x1D539}, {0x1D53B, 0x1D53E}, {0x1D540, 0x1D544}, {0x1D546, 0x1D546},
+    {0x1D54A, 0x1D550}, {0x1D552, 0x1D6A5}, {0x1D6A8, 0x1D6C0}, {0x1D6C2, 0x1D6DA}, {0x1D6DC, 0x1D6FA},
+    {0x1D6FC, 0x1D714}, {0x1D716, 0x1D734}, {0x1D736, 0x1D74E}, {0x1D750, 0x1D76E}, {0x1D770, 0x1D788},
+    {0x1D78A, 0x1D7A8}, {0x1D7AA, 0x1D7C2}, {0x1D7C4, 0x1D7CB}, {0x1D7CE, 0x1D7FF}, {0x1DF00, 0x1DF1E},
+    {0x1E100, 0x1E12C}, {0x1E137, 0x1E13D}, {0x1E140, 0x1E149}, {0x1E14E, 0x1E14E}, {0x1E290, 0x1E2AD},
+    {0x1E2C0, 0x1E2EB}, {0x1E2F0, 0x1E2F9}, {0x1E7E0, 0x1E7E6}, {0x1E7E8, 0x1E7EB}, {0x1E7ED, 0x1E7EE},
+    {0x1E7F0, 0x1E7FE}, {0x1E800, 0x1E8C4}, {0x1E8C7, 0x1E8CF}, {0x1E900, 0x1E943}, {0x1E94B, 0x1E94B},
+    {0x1E950, 0x1E959}, {0x1EC71, 0x1ECAB}, {0x1ECAD, 0x1ECAF}, {0x1ECB1, 0x1ECB4}, {0x1ED01, 0x1ED2D},
+    {0x1ED2F, 0x1ED3D}, {0x1EE00, 0x1EE03}, {0x1EE05, 0x1EE1F}, {0x1EE21, 0x1EE22}, {0x1EE24, 0x1EE24},
+    {0x1EE27, 0x1EE27}, {0x1EE29, 0x1EE32}, {0x1EE34, 0x1EE37}, {0x1EE39, 0x1EE39}, {0x1EE3B, 0x1EE3B},
+    {0x1EE42, 0x1EE42}, {0x1EE47, 0x1EE47}, {0x1EE49, 0x1EE49}, {0x1EE4B, 0x1EE4B}, {0x1EE4D, 0x1EE4F},
+    {0x1EE51, 0x1EE52}, {0x1EE54, 0x1EE54}, {0x1EE57, 0x1EE57}, {0x1EE59, 0x1EE59}, {0x1EE5B, 0x1EE5B},
+    {0x1EE5D, 0x1EE5D}, {0x1EE5F, 0x1EE5F}, {0x1EE61, 0x1EE62}, {0x1EE64, 0x1EE64}, {0x1EE67, 0x1EE6A},
+    {0x1EE6C, 0x1EE72}, {0x1EE74, 0x1EE77}, {0x1EE79, 0x1EE7C}, {0x1EE7E, 0x1EE7E}, {0x1EE80, 0x1EE89},
+    {0x1EE8B, 0x1EE9B}, {0x1EEA1, 0x1EEA3}, {0x1EEA5, 0x1EEA9}, {0x1EEAB, 0x1EEBB}, {0x1F100, 0x1F10C},
+    {0x1FBF0, 0x1FBF9}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B738}, {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1},
+    {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
+};
+inline constexpr pattern_run sts_tag_key_type_runs[] = {
+    {{sts_tag_key_type_class, 742}, 1, unbounded},
+};
+inline constexpr pattern sts_tag_key_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]+)", sts_tag_key_type_runs, 1};
 
-inline void append_quoted(std::string& out, std::string_view text) {
-    out += '"';
-    append_escaped(out, text);
-    out += '"';
-}
+inline constexpr pattern_run sts_tag_value_type_runs[] = {
+    {{sts_tag_key_type_class, 742}, 0, unbounded},
+};
+inline constexpr pattern sts_tag_value_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", sts_tag_value_type_runs, 1};
 
-// One overload per member type the generator emits; all declared first, since they call one another.
-inline void append_printed(std::string& out, const std::string& value);
-inline void append_printed(std::string& out, std::int32_t value);
-inline void append_printed(std::string& out, timestamp value);
-inline void append_printed(std::string& out, const std::map<std::string, std::string>& value);
-template <class T>
-void append_printed(std::string& out, const std::optional<T>& value);
-template <class T>
-void append_printed(std::string& out, const std::vector<T>& value);
-template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
-void append_printed(std::string& out, const T& value);
+inline constexpr code_point_range sts_role_session_name_type_class[] = {
+    {0x2B, 0x2E}, {0x30, 0x39}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_role_session_name_type_runs[] = {
+    {{sts_role_session_name_type_class, 6}, 0, unbounded},
+};
+inline constexpr pattern sts_role_session_name_type{R"([\w+=,.@-]*)", sts_role_session_name_type_runs, 1};
 
-inline void append_printed(std::string& out, const std::string& value) {
-    append_quoted(out, value);
-}
+inline constexpr code_point_range sts_unrestricted_session_policy_document_type_class[] = {
+    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0xFF},
+};
+inline constexpr pattern_run sts_unrestricted_session_policy_document_type_runs[] = {
+    {{sts_unrestricted_session_policy_document_type_class, 3}, 1, unbounded},
+};
+inline constexpr pattern sts_unrestricted_session_policy_document_type{R"([\u0009\u000A\u000D\u0020-\u00FF]+)", sts_unrestricted_session_policy_document_type_runs, 1};
 
-inline void append_printed(std::string& out, std::int32_t value) {
-    out += std::to_string(value);
-}
+inline constexpr code_point_range sts_external_id_type_class[] = {
+    {0x2B, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_external_id_type_runs[] = {
+    {{sts_external_id_type_class, 5}, 0, unbounded},
+};
+inline constexpr pattern sts_external_id_type{R"([\w+=,.@:\/-]*)", sts_external_id_type_runs, 1};
 
-// ISO 8601 with Z, as the STS wire has it. Nothing we read is out of range, but a struct built in code may be.
-inline void append_printed(std::string& out, timestamp value) {
-    if (value < earliest_timestamp || value > latest_timestamp) {
-        out += "\"(a timestamp ";
-        out += out_of_range;
-        out += ")\"";
-        return;
-    }
-    out += '"';
-    append_timestamp(out, value, timestamp_format::iso8601_z);
-    out += '"';
-}
+inline constexpr pattern_run sts_serial_number_type_runs[] = {
+    {{sts_external_id_type_class, 5}, 0, unbounded},
+};
+inline constexpr pattern sts_serial_number_type{R"([\w+=/:,.@-]*)", sts_serial_number_type_runs, 1};
 
-inline void append_printed(std::string& out, const std::map<std::string, std::string>& value) {
-    out += '{';
-    const char* separator = "";
-    for (const auto& [key, entry] : value) {
-        out += separator;
-        separator = ",";
-        append_quoted(out, key);
-        out += ':';
-        append_quoted(out, entry);
-    }
-    out += '}';
-}
+inline constexpr code_point_range sts_token_code_type_class[] = {
+    {0x30, 0x39},
+};
+inline constexpr pattern_run sts_token_code_type_runs[] = {
+    {{sts_token_code_type_class, 1}, 0, unbounded},
+};
+inline constexpr pattern sts_token_code_type{R"([\d]*)", sts_token_code_type_runs, 1};
 
-template <class T>
-void append_printed(std::string& out, const std::optional<T>& value) {
-    if (value) {
-        append_printed(out, *value);
-    } else {
-        out += "null";
-    }
-}
+inline constexpr code_point_range sts_access_key_id_type_class[] = {
+    {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_access_key_id_type_runs[] = {
+    {{sts_access_key_id_type_class, 4}, 0, unbounded},
+};
+inline constexpr pattern sts_access_key_id_type{R"([\w]*)", sts_access_key_id_type_runs, 1};
 
-template <class T>
-void append_printed(std::string& out, const std::vector<T>& value) {
-    out += '[';
-    const char* separator = "";
-    for (const auto& element : value) {
-        out += separator;
-        separator = ",";
-        append_printed(out, element);
-    }
-    out += ']';
-}
+inline constexpr code_point_range sts_assumed_role_id_type_class[] = {
+    {0x2B, 0x2E}, {0x30, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_assumed_role_id_type_runs[] = {
+    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
+};
+inline constexpr pattern sts_assumed_role_id_type{R"([\w+=,.@:-]*)", sts_assumed_role_id_type_runs, 1};
 
-template <class T>
-bool is_absent(const std::optional<T>& member) {
-    return !member;
-}
-template <class T>
-bool is_absent(const T&) {
-    return false;
-}
+inline constexpr pattern_run sts_federated_id_type_runs[] = {
+    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
+};
+inline constexpr pattern sts_federated_id_type{R"([\w+=,.@\:-]*)", sts_federated_id_type_runs, 1};
 
-// The redaction rule, in one place: a secret shape prints as "***" whole; a secret member prints as "***" in place
-// of its value, so its presence stays visible; an absent optional is left out, as dump leaves it out.
-template <class T, std::enable_if_t<is_described_v<T>, int>>
-void append_printed(std::string& out, const T& value) {
-    if constexpr (is_secret_shape_v<T>) {
-        out += redacted_value;
-    } else {
-        out += '{';
-        const char* separator = "";
-        for_each_field<T>([&](const auto& field) {
-            const auto& member = value.*(field.member);
-            if (is_absent(member)) return;
-            out += separator;
-            separator = ",";
-            append_quoted(out, field.key);
-            out += ':';
-            if (field.secret) {
-                out += redacted_value;
-            } else {
-                append_printed(out, member);
-            }
-        });
-        out += '}';
-    }
-}
+inline constexpr code_point_range eks_auth_cluster_name_class[] = {
+    {0x30, 0x39}, {0x41, 0x5A}, {0x61, 0x7A},
+};
+inline constexpr code_point_range eks_auth_cluster_name_class_2[] = {
+    {0x2D, 0x2D}, {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run eks_auth_cluster_name_runs[] = {
+    {{eks_auth_cluster_name_class, 3}, 1, 1},
+    {{eks_auth_cluster_name_class_2, 5}, 0, unbounded},
+};
+inline constexpr pattern eks_auth_cluster_name{R"([0-9A-Za-z][A-Za-z0-9\-_]*)", eks_auth_cluster_name_runs, 2};
 
-}  // namespace detail
+inline constexpr code_point_range eks_auth_jwt_token_class[] = {
+    {0x2D, 0x2D}, {0x30, 0x39}, {0x3D, 0x3D}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr code_point_range eks_auth_jwt_token_class_2[] = {
+    {0x2E, 0x2E},
+};
+inline constexpr pattern_run eks_auth_jwt_token_runs[] = {
+    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
+    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
+    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
+    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
+    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
+};
+inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+)", eks_auth_jwt_token_runs, 5};
 
-/// What `stream << value` prints: one line of JSON-like text with the model's keys, in model order, absent optionals
-/// left out, timestamps in ISO 8601 with Z, and every secret (keys, tokens, assertions, EKS Auth credentials) as
-/// "***". Safe to log; not a serialization (use awsauth::dump for that).
-template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
-std::string redacted(const T& value) {
-    std::string text;
-    detail::append_printed(text, value);
-    return text;
-}
+}  // namespace model_patterns
+AWSAUTH_END_NAMESPACE
 
-/// Prints awsauth::redacted(value). Found by ADL for every generated struct (the generated headers bring it into
-/// their namespaces) and for nothing else: std::vector<sts::Tag> and your own types are not touched.
-template <class Char, class Traits, class T, std::enable_if_t<std::is_same_v<Char, char> && is_described_v<T>, int> = 0>
-std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& stream, const T& value) {
-    const std::string text = redacted(value);
-    return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
-}
-
-}  // namespace awsauth
-
-// ---------------- awsauth/response_metadata.hpp ----------------
-// awsauth/response_metadata.hpp: the ResponseMetadata that boto3 adds to every response.
+// ---------------- awsauth/model/response_metadata.hpp ----------------
+// awsauth/model/response_metadata.hpp: the ResponseMetadata that boto3 adds to every response.
 // Generated by tools/generate.py from tools/models/overlay.json (no AWS model holds this shape).
 // Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
 // clang-format off
@@ -1485,7 +1667,7 @@ std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& s
 #include <tuple>
 #include <vector>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
 
 /// What boto3 adds to every response: the request ID and the HTTP exchange.
 struct ResponseMetadata {
@@ -1519,10 +1701,10 @@ bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
     return !(a == b);
 }
 
-}  // namespace awsauth
+AWSAUTH_END_NAMESPACE
 
-// ---------------- awsauth/eks_auth.hpp ----------------
-// awsauth/eks_auth.hpp: every structure shape of the AWS eks-auth model (2023-11-26) as a plain struct.
+// ---------------- awsauth/model/eks_auth.hpp ----------------
+// awsauth/model/eks_auth.hpp: every structure shape of the AWS eks-auth model (2023-11-26) as a plain struct.
 // Generated by tools/generate.py from tools/models/eks-auth-2023-11-26.json (botocore 1.43.11)
 // and tools/models/overlay.json.
 // Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
@@ -1537,12 +1719,10 @@ bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
 #include <tuple>
 #include <vector>
 
-namespace awsauth::eks_auth {
+AWSAUTH_BEGIN_NAMESPACE
+namespace eks_auth {
 
-// The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.
-using awsauth::from_json;
-using awsauth::to_json;
-// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.
+// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.
 using awsauth::operator<<;
 
 /// You don't have permissions to perform the requested operation.
@@ -1586,8 +1766,10 @@ struct AssumeRoleForPodIdentityRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return std::make_tuple(
-        field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name},
-        field{"token", &AssumeRoleForPodIdentityRequest::token, visibility::secret},
+        field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name,
+              length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
+        field{"token", &AssumeRoleForPodIdentityRequest::token,
+              visibility::secret, length_at_least(1).matching(model_patterns::eks_auth_jwt_token)},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
         field{"zone", &AssumeRoleForPodIdentityRequest::zone});
@@ -1969,121 +2151,479 @@ constexpr void for_each_operation(Visitor&& visit) {
           type_tag<AssumeRoleForPodIdentityResponse>{});
 }
 
-}  // namespace awsauth::eks_auth
+}  // namespace eks_auth
+AWSAUTH_END_NAMESPACE
 
-// ---------------- awsauth/constraints.hpp ----------------
-// awsauth/constraints.hpp: what the generated constraint tables (model_constraints.hpp) are made of, and the
-// checks for a string's length and pattern. No regex engine: every model pattern is a sequence of character-class runs.
+// ---------------- awsauth/eks_auth.hpp ----------------
+// awsauth/eks_auth.hpp: every structure shape of the EKS Auth model (2023-11-26) as a plain struct.
+// The generated header lives in awsauth/model/; this name is kept for users. Plain structs only: add
+// <awsauth/parse.hpp>, <awsauth/dump.hpp>, <awsauth/json.hpp>, <awsauth/print.hpp> or <awsauth/validate.hpp> for
+// what you do with them, or include <awsauth/awsauth.hpp> for everything.
+
+// ---------------- awsauth/detail/json_reading.hpp ----------------
+// awsauth/detail/json_reading.hpp: the reading rules both JSON readers share, awsauth::parse (SAX events,
+// parse.hpp) and the nlohmann adapters (a DOM, json.hpp). Each reader turns what it meets into a json_scalar or a
+// json_kind; what that becomes for each member type, and every message, is here, once.
+
 
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
-namespace awsauth {
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
 
-/// A maximum length or size the model does not give.
-inline constexpr std::size_t unbounded = std::numeric_limits<std::size_t>::max();
+/// What kind of JSON value a reader met. Errors name it, never the value: the value may be a secret.
+enum class json_kind { null, boolean, integer, unsigned_integer, number, string, object, array, binary, discarded };
 
-/// The code points first..last, both included.
-struct code_point_range {
-    char32_t first;
-    char32_t last;
+inline const char* name_of(json_kind kind) noexcept {
+    switch (kind) {
+        case json_kind::null:
+            return "null";
+        case json_kind::boolean:
+            return "boolean";
+        case json_kind::integer:
+        case json_kind::unsigned_integer:
+            return "an integer";
+        case json_kind::number:
+            return "a non-integer number";
+        case json_kind::string:
+            return "string";
+        case json_kind::object:
+            return "object";
+        case json_kind::array:
+            return "array";
+        case json_kind::binary:
+            return "binary";
+        case json_kind::discarded:
+            break;
+    }
+    return "discarded";
+}
+
+/// One value as a reader met it. For a string, `text` is its content; for a non-integer number, its spelling in
+/// the document where the reader has that (the SAX reader does, a DOM does not).
+struct json_scalar {
+    json_kind kind = json_kind::null;
+    std::int64_t integer = 0;
+    std::uint64_t unsigned_integer = 0;
+    double number = 0;
+    std::string_view text{};
 };
 
-/// A set of code points, as sorted, disjoint ranges (the generator merges them).
-struct character_class {
-    const code_point_range* ranges;
-    std::size_t count;
+inline constexpr const char* required_member_is_null = "required member is null";
+inline constexpr const char* missing_required_member = "missing required member";
+inline constexpr const char* unknown_member = "unknown member";
+inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
 
-    constexpr bool contains(char32_t code_point) const noexcept {
-        // Binary search for the last range starting at or below code_point (std::upper_bound is constexpr only in
-        // C++20).
-        std::size_t low = 0;
-        std::size_t high = count;
-        while (low < high) {
-            const std::size_t middle = low + (high - low) / 2;
-            if (ranges[middle].first <= code_point) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low > 0 && code_point <= ranges[low - 1].last;
+// Not a template: one copy of the message building for every member type, and out of line, as errors are rare.
+[[gnu::cold, gnu::noinline]] inline std::string expected_message(const char* expected, json_kind found) {
+    return std::string("expected ") + expected + ", got " + name_of(found);
+}
+
+/// Reading a member of type T from JSON, one specialization per member type: `expected` says what JSON value it
+/// wants (as messages say it); for a scalar type, read(value, out, fail) converts what a reader met, calling
+/// fail(kind, message) (which throws at the reader's current path) when it cannot.
+template <class T, class = void>
+struct json_reading {
+    static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+};
+
+template <>
+struct json_reading<std::string> {
+    static constexpr const char* expected = "a string";
+    template <class Fail>
+    static void read(const json_scalar& value, std::string& out, Fail&& fail) {
+        if (value.kind != json_kind::string) fail(error_kind::wrong_type, expected_message(expected, value.kind));
+        out.assign(value.text.data(), value.text.size());
     }
 };
 
-/// Between min_count and max_count code points, each in `characters`: `[a-z]` is 1..1, `[a-z]*` 0..unbounded,
-/// `[a-z]+` 1..unbounded.
-struct pattern_run {
-    character_class characters;
-    std::size_t min_count;
-    std::size_t max_count;
+template <>
+struct json_reading<std::int32_t> {
+    static constexpr const char* expected = "an integer";
+    template <class Fail>
+    static void read(const json_scalar& value, std::int32_t& out, Fail&& fail) {
+        constexpr auto min = std::numeric_limits<std::int32_t>::min();
+        constexpr auto max = std::numeric_limits<std::int32_t>::max();
+        if (value.kind == json_kind::unsigned_integer) {
+            if (value.unsigned_integer > static_cast<std::uint64_t>(max))
+                fail(error_kind::out_of_range, std::string(integer_out_of_range));
+            out = static_cast<std::int32_t>(value.unsigned_integer);
+        } else if (value.kind == json_kind::integer) {
+            if (value.integer < min || value.integer > max)
+                fail(error_kind::out_of_range, std::string(integer_out_of_range));
+            out = static_cast<std::int32_t>(value.integer);
+        } else {
+            fail(error_kind::wrong_type, expected_message(expected, value.kind));
+        }
+    }
 };
 
-/// A model pattern as runs matched greedily, left to right, against the whole string. The generator only accepts a
-/// pattern where no repeated run shares a code point with a run that may follow it, so greedy matching is exact.
-struct pattern {
-    /// The model's text, for messages.
-    std::string_view source;
-    const pattern_run* runs;
-    std::size_t count;
+template <>
+struct json_reading<timestamp> {
+    static constexpr const char* expected = "a timestamp (an ISO 8601 string or epoch seconds)";
+    template <class Fail>
+    static void read(const json_scalar& value, timestamp& out, Fail&& fail) {
+        std::string_view problem;
+        if (value.kind == json_kind::string) {
+            problem = read_timestamp(value.text, out);
+        } else if (value.kind == json_kind::unsigned_integer) {
+            problem = timestamp_from_epoch(value.unsigned_integer, out);
+        } else if (value.kind == json_kind::integer) {
+            problem = timestamp_from_epoch(value.integer, out);
+        } else if (value.kind == json_kind::number) {
+            problem = value.text.empty() ? timestamp_from_epoch(value.number, out)
+                                         : timestamp_from_epoch_decimal(value.text, out);
+        } else {
+            fail(error_kind::wrong_type, expected_message(expected, value.kind));
+        }
+        if (!problem.empty()) fail(error_kind::invalid_timestamp, "invalid timestamp: " + std::string(problem));
+    }
 };
 
-/// A string's length in code points, from min_length to max_length, and the pattern it matches (or nullptr).
-struct string_rule {
-    std::size_t min_length;
-    std::size_t max_length;
-    const pattern* matches;
+template <class T>
+struct json_reading<std::optional<T>> {
+    static constexpr const char* expected = json_reading<T>::expected;
 };
 
-/// An integer from minimum to maximum, both included.
-struct integer_rule {
-    std::int64_t minimum;
-    std::int64_t maximum;
+template <class T>
+struct json_reading<std::vector<T>> {
+    static constexpr const char* expected = "an array";
 };
 
-/// A list of min_items to max_items elements, each checked against `each`.
-template <class Element>
-struct list_rule {
-    std::size_t min_items;
-    std::size_t max_items;
-    Element each;
+template <>
+struct json_reading<std::map<std::string, std::string>> {
+    static constexpr const char* expected = "an object";
 };
 
-/// A map whose keys and values are checked against their rules.
-template <class Key, class Value>
-struct map_rule {
-    Key keys;
-    Value values;
+template <class T>
+struct json_reading<T, std::enable_if_t<is_described_v<T>>> {
+    static constexpr const char* expected = "an object";
 };
 
-/// A member the model does not constrain (a nested struct is still checked by its own table).
-struct no_rule {};
+/// After an object's members are read: an absent optional member becomes nullopt, an absent required one is an
+/// error. `was_read(index)` says whether the field at that index was in the object; `fail_missing(key)` throws.
+template <class T, class WasRead, class FailMissing>
+void finish_members(T& out, WasRead&& was_read, FailMissing&& fail_missing) {
+    std::size_t index = 0;
+    for_each_field<T>([&](const auto& field) {
+        if (!was_read(index)) {
+            auto& member = out.*(field.member);
+            if constexpr (is_optional_v<std::decay_t<decltype(member)>>) {
+                member.reset();
+            } else {
+                fail_missing(field.key);
+            }
+        }
+        ++index;
+    });
+}
 
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/json.hpp ----------------
+// awsauth/json.hpp: every generated struct to and from an nlohmann::basic_json DOM, written once for all of them.
+// `j.get<T>()` and `nlohmann::json j = value;` work for json and ordered_json through a partial specialization of
+// nlohmann::adl_serializer, so the model headers need no nlohmann and no adapter in their namespaces.
+
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
-/// Decodes the code point starting at text[at] and moves `at` past it. The text must be valid UTF-8.
-constexpr char32_t next_code_point(std::string_view text, std::size_t& at) noexcept {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code_point = length == 1   ? lead
-                          : length == 2 ? (lead & 0x1Fu)
-                          : length == 3 ? (lead & 0x0Fu)
-                                        : (lead & 0x07u);
-    for (std::size_t k = 1; k < length; ++k)
-        code_point = (code_point << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3Fu);
-    at += length;
-    return code_point;
+template <class Json>
+json_kind kind_of(const Json& json) noexcept {
+    switch (json.type()) {
+        case Json::value_t::null:
+            return json_kind::null;
+        case Json::value_t::boolean:
+            return json_kind::boolean;
+        case Json::value_t::number_integer:
+            return json_kind::integer;
+        case Json::value_t::number_unsigned:
+            return json_kind::unsigned_integer;
+        case Json::value_t::number_float:
+            return json_kind::number;
+        case Json::value_t::string:
+            return json_kind::string;
+        case Json::value_t::object:
+            return json_kind::object;
+        case Json::value_t::array:
+            return json_kind::array;
+        case Json::value_t::binary:
+            return json_kind::binary;
+        case Json::value_t::discarded:
+            break;
+    }
+    return json_kind::discarded;
 }
 
-/// Code points in valid UTF-8 text: every byte that is not a continuation byte starts one.
-constexpr std::size_t count_code_points(std::string_view text) noexcept {
-    std::size_t count = 0;
-    for (const char c : text)
-        count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
-    return count;
+template <class Json>
+json_scalar scalar_of(const Json& json) {
+    json_scalar scalar{};
+    scalar.kind = kind_of(json);
+    if (scalar.kind == json_kind::string) {
+        scalar.text = json.template get_ref<const typename Json::string_t&>();
+    } else if (scalar.kind == json_kind::integer) {
+        scalar.integer = json.template get<std::int64_t>();
+    } else if (scalar.kind == json_kind::unsigned_integer) {
+        scalar.unsigned_integer = json.template get<std::uint64_t>();
+    } else if (scalar.kind == json_kind::number) {
+        scalar.number = json.template get<double>();  // a DOM keeps no spelling: the double is all there is
+    }
+    return scalar;
 }
+
+/// A member of type T read from and written to a DOM: one specialization per member type. Reading applies the
+/// shared rules of json_reading.hpp; absent optionals are omitted when writing, never written as null; members keep
+/// model order.
+template <class T, class = void>
+struct dom_codec {
+    static_assert(dependent_false_v<T>, "awsauth: no JSON mapping for this member type");
+};
+
+// The scalar types read alike: what the reader met, converted by the shared rule.
+template <class T>
+struct dom_scalar_reading {
+    template <class Json>
+    static void read(const Json& json, T& out, const json_path* at, const parse_options&) {
+        json_reading<T>::read(scalar_of(json), out,
+                              [at](error_kind kind, const std::string& problem) { fail(at, kind, problem); });
+    }
+};
+
+template <>
+struct dom_codec<std::string> : dom_scalar_reading<std::string> {
+    template <class Json>
+    static void write(Json& json, const std::string& value, const json_path* at, const dump_options&) {
+        if (!is_valid_utf8(value)) fail(at, error_kind::invalid_utf8, string_not_utf8);
+        json = value;
+    }
+};
+
+template <>
+struct dom_codec<std::int32_t> : dom_scalar_reading<std::int32_t> {
+    template <class Json>
+    static void write(Json& json, std::int32_t value, const json_path*, const dump_options&) {
+        json = value;
+    }
+};
+
+template <>
+struct dom_codec<timestamp> : dom_scalar_reading<timestamp> {
+    template <class Json>
+    static void write(Json& json, timestamp value, const json_path* at, const dump_options& options) {
+        if (!in_supported_range(value)) fail(at, error_kind::invalid_timestamp, "timestamp " + std::string(out_of_range));
+        std::string text;
+        append_timestamp(text, value, options.timestamps);
+        if (options.timestamps != timestamp_format::epoch_seconds) {
+            json = std::move(text);
+        } else if (value.time_since_epoch().count() % microseconds_per_second == 0) {
+            json = std::chrono::floor<std::chrono::seconds>(value).time_since_epoch().count();
+        } else {
+            // nlohmann's own reading of the decimal gives the double nearest to it, whatever the C locale says.
+            json = Json::parse(text);
+            // A double holds microseconds exactly only up to about 2^33 seconds (the year 2242); past that, refuse
+            // rather than write an instant that reads back as another one. awsauth::dump writes the decimal digits
+            // and has no such limit: only a DOM needs the double.
+            timestamp written{};
+            if (!timestamp_from_epoch(json.template get<double>(), written).empty() || written != value) {
+                fail(at, error_kind::out_of_range,
+                     "timestamp has more sub-second digits than epoch seconds in a JSON number can hold");
+            }
+        }
+    }
+};
+
+template <class T>
+struct dom_codec<std::optional<T>> {
+    template <class Json>
+    static void read(const Json& json, std::optional<T>& out, const json_path* at, const parse_options& options) {
+        if (json.is_null()) {
+            out.reset();
+        } else {
+            dom_codec<T>::read(json, out.emplace(), at, options);
+        }
+    }
+    template <class Json>
+    static void write(Json& json, const std::optional<T>& value, const json_path* at, const dump_options& options) {
+        if (value) {
+            dom_codec<T>::write(json, *value, at, options);
+        } else {
+            json = nullptr;
+        }
+    }
+};
+
+template <class T>
+struct dom_codec<std::vector<T>> {
+    template <class Json>
+    static void read(const Json& json, std::vector<T>& out, const json_path* at, const parse_options& options) {
+        if (!json.is_array())
+            fail(at, error_kind::wrong_type, expected_message(json_reading<std::vector<T>>::expected, kind_of(json)));
+        out.clear();
+        out.resize(json.size());
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const json_path element_path{at, {}, i, true};
+            dom_codec<T>::read(json[i], out[i], &element_path, options);
+        }
+    }
+    template <class Json>
+    static void write(Json& json, const std::vector<T>& value, const json_path* at, const dump_options& options) {
+        json = Json::array();
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const json_path element_path{at, {}, i, true};
+            dom_codec<T>::write(json.emplace_back(), value[i], &element_path, options);
+        }
+    }
+};
+
+template <>
+struct dom_codec<std::map<std::string, std::string>> {
+    using map = std::map<std::string, std::string>;
+    template <class Json>
+    static void read(const Json& json, map& out, const json_path* at, const parse_options& options) {
+        if (!json.is_object())
+            fail(at, error_kind::wrong_type, expected_message(json_reading<map>::expected, kind_of(json)));
+        out.clear();
+        for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
+            const json_path member_path{at, entry.key()};
+            dom_codec<std::string>::read(entry.value(), out[entry.key()], &member_path, options);
+        }
+    }
+    template <class Json>
+    static void write(Json& json, const map& value, const json_path* at, const dump_options& options) {
+        json = Json::object();
+        for (const auto& [key, entry] : value) {
+            const json_path member_path{at, key};
+            if (!is_valid_utf8(key)) fail(at, error_kind::invalid_utf8, object_key_not_utf8);
+            dom_codec<std::string>::write(json[key], entry, &member_path, options);
+        }
+    }
+};
+
+template <class T>
+struct dom_codec<T, std::enable_if_t<is_described_v<T>>> {
+    // Each known key is read into its member; absent members are then checked: optional ones become nullopt,
+    // required ones are an error. Duplicate keys never reach here: the DOM kept the last one.
+    template <class Json>
+    static void read(const Json& json, T& out, const json_path* at, const parse_options& options) {
+        if (!json.is_object())
+            fail(at, error_kind::wrong_type, expected_message(json_reading<T>::expected, kind_of(json)));
+        std::array<bool, field_count_v<T>> seen{};
+        for (auto entry = json.cbegin(); entry != json.cend(); ++entry) {
+            const json_path member_path{at, entry.key()};
+            const bool known = visit_field_named<T>(entry.key(), [&](const auto& field, std::size_t index) {
+                seen[index] = true;
+                auto& member = out.*(field.member);
+                using member_type = std::decay_t<decltype(member)>;
+                if (entry.value().is_null() && !is_optional_v<member_type>) {
+                    fail(&member_path, error_kind::wrong_type, required_member_is_null);
+                }
+                dom_codec<member_type>::read(entry.value(), member, &member_path, options);
+            });
+            if (!known && options.reject_unknown_keys) fail(&member_path, error_kind::unknown_member, unknown_member);
+        }
+        finish_members(
+            out, [&seen](std::size_t index) { return seen[index]; },
+            [at](std::string_view key) {
+                const json_path member_path{at, key};
+                fail(&member_path, error_kind::missing_member, missing_required_member);
+            });
+    }
+
+    template <class Json>
+    static void write(Json& json, const T& value, const json_path* at, const dump_options& options) {
+        json = Json::object();
+        for_each_field<T>([&](const auto& field) {
+            const auto& member = value.*(field.member);
+            using member_type = std::decay_t<decltype(member)>;
+            if constexpr (is_optional_v<member_type>) {
+                if (!member) return;
+            }
+            const json_path member_path{at, field.key};
+            dom_codec<member_type>::write(json[std::string(field.key)], member, &member_path, options);
+        });
+    }
+};
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// nlohmann's documented extension point, its second parameter there for exactly this: every generated struct, and
+// nothing else (std::vector<sts::Tag> stays nlohmann's business, which calls back here for each element).
+namespace nlohmann {
+template <class T>
+struct adl_serializer<T, std::enable_if_t<awsauth::is_described_v<T>>> {
+    template <class Json>
+    static void from_json(const Json& json, T& value) {
+        awsauth::detail::dom_codec<T>::read(json, value, nullptr, awsauth::parse_options{});
+    }
+
+    template <class Json>
+    static void to_json(Json& json, const T& value) {
+        // Built aside and moved in: nlohmann calls this from basic_json's constructor, and a half-written value left
+        // in an object whose constructor throws is never destroyed.
+        Json result;
+        awsauth::detail::dom_codec<T>::write(result, value, nullptr, awsauth::dump_options{});
+        json = std::move(result);
+    }
+};
+}  // namespace nlohmann
+
+// ---------------- awsauth/validate.hpp ----------------
+// awsauth/validate.hpp: checks a value against every constraint of its AWS model before AWS does.
+// The rules are the ones each member's descriptor carries (awsauth/constraints.hpp); messages say which constraint,
+// never the value.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// One broken constraint: where (a JSON Pointer with the model's keys, e.g. "/Tags/3/Key") and which constraint.
+struct violation {
+    std::string path;
+    std::string message;
+};
+
+inline bool operator==(const violation& a, const violation& b) {
+    return a.path == b.path && a.message == b.message;
+}
+inline bool operator!=(const violation& a, const violation& b) {
+    return !(a == b);
+}
+
+namespace detail {
 
 /// Where a pattern stopped matching: `matched`, or the 1-based code point that no run accepts, or the end of a text
 /// that is too short for the pattern (`position` is then the code point count).
@@ -2094,16 +2634,18 @@ struct pattern_match {
 };
 
 /// Whole-string match of valid UTF-8 text against a pattern.
-constexpr pattern_match match_pattern(const pattern& shape, std::string_view text) noexcept {
+inline pattern_match match_pattern(const pattern& shape, std::string_view text) noexcept {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t at = 0;        // byte offset
     std::size_t consumed = 0;  // code points matched so far
     for (std::size_t run = 0; run < shape.count; ++run) {
         const pattern_run& current = shape.runs[run];
         std::size_t taken = 0;
         while (taken < current.max_count && at < text.size()) {
-            std::size_t next = at;
-            if (!current.characters.contains(next_code_point(text, next))) break;
-            at = next;
+            char32_t code_point = 0;
+            const std::size_t length = decode_utf8(bytes + at, text.size() - at, code_point);
+            if (length == 0 || !current.characters.contains(code_point)) break;
+            at += length;
             ++taken;
         }
         consumed += taken;
@@ -2116,11 +2658,728 @@ constexpr pattern_match match_pattern(const pattern& shape, std::string_view tex
     return {true, false, 0};
 }
 
-}  // namespace detail
-}  // namespace awsauth
+inline std::string plural(std::size_t count, const char* noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
 
-// ---------------- awsauth/sts.hpp ----------------
-// awsauth/sts.hpp: every structure shape of the AWS sts model (2011-06-15) as a plain struct.
+// "must be 2 to 64 characters long", "must have at most 50 items": the bounds in words, without the value.
+inline std::string size_bounds(std::size_t minimum, std::size_t maximum, const char* noun) {
+    if (minimum == maximum) return "exactly " + plural(minimum, noun);
+    if (maximum == unbounded) return "at least " + plural(minimum, noun);
+    if (minimum == 0) return "at most " + plural(maximum, noun);
+    return std::to_string(minimum) + " to " + plural(maximum, noun);
+}
+
+class violation_list {
+public:
+    void add(const json_path* at, std::string message) { found_.push_back({to_json_pointer(at), std::move(message)}); }
+    std::vector<violation> take() { return std::move(found_); }
+
+private:
+    std::vector<violation> found_;
+};
+
+/// A member of type T checked against the rule its descriptor gives it: one specialization per member type.
+/// check(value, rule, at, out) adds what it finds to `out`; no_rule checks nothing but a nested struct's own rules.
+template <class T, class = void>
+struct checker {
+    static_assert(dependent_false_v<T>, "awsauth: validation has no rule for this member type");
+};
+
+template <>
+struct checker<std::string> {
+    static void check(const std::string&, no_rule, const json_path*, violation_list&) {}
+    static void check(const std::string& text, const string_rule& rule, const json_path* at, violation_list& out) {
+        if (!is_valid_utf8(text)) {
+            out.add(at, "must be valid UTF-8");  // lengths and patterns count code points, which it has none of
+            return;
+        }
+        const std::size_t length = count_code_points(text);
+        if (length < rule.min_length || length > rule.max_length) {
+            out.add(at, "must be " + size_bounds(rule.min_length, rule.max_length, "character") + " long (was " +
+                            std::to_string(length) + ")");
+        }
+        if (rule.matches == nullptr) return;
+        const pattern_match match = match_pattern(*rule.matches, text);
+        if (match.matched) return;
+        std::string where = match.position == 0 ? "it is empty"
+                            : match.ended_early ? "it ends after " + plural(match.position, "character")
+                                                : "character " + std::to_string(match.position) + " is not allowed there";
+        out.add(at, "must match the pattern " + std::string(rule.matches->source) + " (" + where + ")");
+    }
+};
+
+template <>
+struct checker<std::int32_t> {
+    static void check(std::int32_t, no_rule, const json_path*, violation_list&) {}
+    static void check(std::int32_t value, const integer_rule& rule, const json_path* at, violation_list& out) {
+        if (value >= rule.minimum && value <= rule.maximum) return;
+        constexpr auto lowest = std::numeric_limits<std::int32_t>::min();
+        constexpr auto highest = std::numeric_limits<std::int32_t>::max();
+        const std::string bounds = rule.maximum == highest ? "at least " + std::to_string(rule.minimum)
+                                   : rule.minimum == lowest
+                                       ? "at most " + std::to_string(rule.maximum)
+                                       : std::to_string(rule.minimum) + " to " + std::to_string(rule.maximum);
+        out.add(at, "must be " + bounds + " (was " + std::to_string(value) + ")");
+    }
+};
+
+template <>
+struct checker<timestamp> {
+    static void check(timestamp, no_rule, const json_path*, violation_list&) {}
+};
+
+template <class T>
+struct checker<std::optional<T>> {
+    template <class Rule>
+    static void check(const std::optional<T>& value, const Rule& rule, const json_path* at, violation_list& out) {
+        if (value) checker<T>::check(*value, rule, at, out);
+    }
+};
+
+template <class T>
+struct checker<std::vector<T>> {
+    static void check(const std::vector<T>& value, no_rule, const json_path* at, violation_list& out) {
+        check(value, list_rule<no_rule>{}, at, out);
+    }
+    template <class Element>
+    static void check(const std::vector<T>& value, const list_rule<Element>& rule, const json_path* at,
+                      violation_list& out) {
+        if (value.size() < rule.min_items || value.size() > rule.max_items) {
+            out.add(at, "must have " + size_bounds(rule.min_items, rule.max_items, "item") + " (was " +
+                            std::to_string(value.size()) + ")");
+        }
+        for (std::size_t index = 0; index < value.size(); ++index) {
+            const json_path element_path{at, {}, index, true};
+            checker<T>::check(value[index], rule.element, &element_path, out);
+        }
+    }
+};
+
+template <>
+struct checker<std::map<std::string, std::string>> {
+    using map = std::map<std::string, std::string>;
+    static void check(const map&, no_rule, const json_path*, violation_list&) {}
+    template <class Key, class Value>
+    static void check(const map& value, const map_rule<Key, Value>& rule, const json_path* at, violation_list& out) {
+        for (const auto& [key, mapped] : value) {
+            const json_path entry_path{at, key};
+            violation_list key_problems;
+            checker<std::string>::check(key, rule.keys, &entry_path, key_problems);
+            for (auto& problem : key_problems.take())
+                out.add(&entry_path, "its key " + problem.message);
+            checker<std::string>::check(mapped, rule.values, &entry_path, out);
+        }
+    }
+};
+
+template <class T>
+struct checker<T, std::enable_if_t<is_described_v<T>>> {
+    static void check(const T& value, no_rule, const json_path* at, violation_list& out) {
+        for_each_field<T>([&](const auto& field) {
+            const json_path member_path{at, field.key};
+            const auto& member = value.*(field.member);
+            checker<std::decay_t<decltype(member)>>::check(member, field.rule, &member_path, out);
+        });
+    }
+};
+
+}  // namespace detail
+
+/// Every constraint of the AWS model that `value` breaks, in model order (an empty vector: none). Checks string
+/// lengths in Unicode code points, patterns, integer ranges and list sizes, through nested structs and lists.
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+std::vector<violation> validate(const T& value) {
+    detail::violation_list found;
+    detail::checker<T>::check(value, no_rule{}, nullptr, found);
+    return found.take();
+}
+
+namespace detail {
+
+/// What parse_validated does after reading: an awsauth::error at the first violation, counting the others.
+template <class T>
+void throw_first_violation(const T& value) {
+    const auto found = validate(value);
+    if (found.empty()) return;
+    std::string message = found.front().message;
+    if (found.size() > 1) message += " (and " + plural(found.size() - 1, "more violation") + ")";
+    throw error(error_kind::constraint_violated, found.front().path, message);
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/parse.hpp ----------------
+// awsauth/parse.hpp: JSON text to a generated struct, the front door for reading.
+// nlohmann's SAX parser feeds a reader that writes straight into the struct: no DOM, no key copies. nlohmann's own
+// errors quote the text last read, which may be a session token: none of them gets out unwrapped.
+
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+// Keeps nlohmann's position and reason, drops its "; last read: '...'" quote of the input and all after it.
+[[gnu::cold]] inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
+    std::string_view message = failure.what();
+    const auto reason_start = message.find("] ");
+    if (reason_start != std::string_view::npos) message.remove_prefix(reason_start + 2);
+    const auto quote = message.find("; last read:");
+    if (quote != std::string_view::npos) message = message.substr(0, quote);
+    return "invalid JSON (byte " + std::to_string(failure.byte) + "): " + std::string(message);
+}
+
+/// What nlohmann reports about text that is not JSON, in our words.
+[[gnu::cold]] inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
+    if (failure.id >= 100 && failure.id < 200) {
+        return describe_syntax_error(static_cast<const nlohmann::json::parse_error&>(failure));
+    }
+    // 406 "number overflow parsing '<token>'": the only other error the parser reports.
+    if (failure.id == 406) return "invalid JSON: a number is too large for a double";
+    return "invalid JSON (nlohmann_json error " + std::to_string(failure.id) + ")";
+}
+
+inline void check_document_size(std::string_view text, const parse_options& options) {
+    if (text.size() > options.max_document_size) {
+        throw error(error_kind::limit_exceeded, "the document is " + std::to_string(text.size()) +
+                    " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
+                    ")");
+    }
+}
+
+// nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0anything" would read as "{...}". JSON
+// text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
+inline void check_no_nul_byte(std::string_view text) {
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw error(error_kind::invalid_json, "invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
+    }
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_too_deep(const parse_options& options) {
+    throw error(error_kind::limit_exceeded, "the document nests objects and arrays deeper than parse_options::max_depth (" +
+                std::to_string(options.max_depth) + ")");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The SAX reader. Each open object or array the model knows is a frame: the C++ object it fills and the static
+// table of what to do with it. Unknown members are not framed, only counted, so skipping them costs nothing more
+// than nlohmann's lexing. The JSON Pointer is spelled out from the frames only when something is wrong.
+
+class sax_reader;
+
+/// Reads one value (a scalar, or the start of an object or array) into the C++ object at `target`.
+using value_reader = void (*)(sax_reader& reader, void* target, const json_scalar& value);
+
+/// Where the next value goes; no reader means the value is skipped.
+struct slot {
+    void* target = nullptr;
+    value_reader read = nullptr;
+};
+
+struct frame;
+
+/// What an open object or array does with its members or elements: one static table per C++ type.
+struct container_reader {
+    slot (*member)(sax_reader& reader, frame& at, std::string& key);  // objects
+    slot (*element)(frame& at);                                       // arrays
+    void (*end)(sax_reader& reader, frame& at);                       // structs: the absent members
+    bool is_struct;
+};
+
+struct frame {
+    void* target;
+    const container_reader* container;
+    std::string_view key;        // objects: the member being read, for the path
+    std::size_t index;           // arrays: the element being read, for the path
+    std::uint64_t seen;          // structs: one bit per field read
+    std::size_t expected_field;  // structs: the field looked at first for the next key
+    slot pending;                // objects: where the value after the current key goes
+};
+
+class sax_reader {
+public:
+    sax_reader(slot root, frame* frames, const parse_options& options) noexcept
+        : root_(root), frames_(frames), options_(options) {}
+
+    // nlohmann's SAX interface (nlohmann::json::sax_parse calls these; returning false would stop it silently, so
+    // every problem is thrown instead).
+    bool null() { return value(json_scalar{}); }
+    bool boolean(bool) { return value(json_scalar{json_kind::boolean}); }
+    bool number_integer(std::int64_t number) {
+        json_scalar scalar{json_kind::integer};
+        scalar.integer = number;
+        return value(scalar);
+    }
+    bool number_unsigned(std::uint64_t number) {
+        json_scalar scalar{json_kind::unsigned_integer};
+        scalar.unsigned_integer = number;
+        return value(scalar);
+    }
+    bool number_float(double number, const std::string& spelling) {
+        json_scalar scalar{json_kind::number};
+        scalar.number = number;
+        scalar.text = spelling;
+        return value(scalar);
+    }
+    bool string(std::string& text) {
+        json_scalar scalar{json_kind::string};
+        scalar.text = text;
+        return value(scalar);
+    }
+    bool binary(nlohmann::json::binary_t&) { return value(json_scalar{json_kind::binary}); }
+    bool start_object(std::size_t) { return open(json_kind::object); }
+    bool start_array(std::size_t) { return open(json_kind::array); }
+    bool key(std::string& key) {
+        if (skipped_ == 0) {
+            frame& top = frames_[depth_ - 1];
+            top.pending = top.container->member(*this, top, key);
+        }
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    [[gnu::cold]] bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
+        throw error(error_kind::invalid_json, describe_invalid_json(failure));
+    }
+
+    /// Opens a frame for the object or array the current value starts.
+    void push(void* target, const container_reader& container) noexcept {
+        frames_[depth_++] = frame{target, &container, {}, 0, 0, 0, {}};
+    }
+
+    /// Whether the current value is a member of a struct (where null means absent) rather than an element.
+    bool reading_struct_member() const noexcept { return depth_ != 0 && frames_[depth_ - 1].container->is_struct; }
+
+    bool reject_unknown_keys() const noexcept { return options_.reject_unknown_keys; }
+
+    /// Throws at the path of the current value.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(error_kind kind, const std::string& problem) const {
+        throw error(kind, pointer_to(depth_), problem);
+    }
+
+    /// Throws at the path of member `key` of the innermost open object.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_member(std::string_view key, error_kind kind,
+                                                               const std::string& problem) const {
+        std::string pointer = pointer_to(depth_ - 1);
+        append_pointer_token(pointer, key);
+        throw error(kind, pointer, problem);
+    }
+
+private:
+    // The pointer through the first `frames` open containers, each at the member or element it is reading.
+    [[gnu::cold]] std::string pointer_to(std::size_t frames) const {
+        std::string pointer;
+        for (std::size_t i = 0; i < frames; ++i) {
+            if (frames_[i].container->element != nullptr) {
+                pointer += '/';
+                pointer += std::to_string(frames_[i].index);
+            } else {
+                append_pointer_token(pointer, frames_[i].key);
+            }
+        }
+        return pointer;
+    }
+
+    slot next_slot() noexcept {
+        if (depth_ == 0) return std::exchange(root_, slot{});
+        frame& top = frames_[depth_ - 1];
+        return top.container->element != nullptr ? top.container->element(top) : top.pending;
+    }
+
+    bool value(const json_scalar& scalar) {
+        if (skipped_ != 0) return true;
+        const slot next = next_slot();
+        if (next.read != nullptr) next.read(*this, next.target, scalar);
+        return true;
+    }
+
+    bool open(json_kind kind) {
+        if (depth_ + skipped_ >= options_.max_depth) fail_too_deep(options_);
+        if (skipped_ != 0) {
+            ++skipped_;
+            return true;
+        }
+        const slot next = next_slot();
+        if (next.read == nullptr) {
+            ++skipped_;
+            return true;
+        }
+        next.read(*this, next.target, json_scalar{kind});
+        return true;
+    }
+
+    bool close() {
+        if (skipped_ != 0) {
+            --skipped_;
+            return true;
+        }
+        frame& top = frames_[depth_ - 1];
+        if (top.container->end != nullptr) top.container->end(*this, top);
+        --depth_;
+        return true;
+    }
+
+    slot root_;
+    frame* frames_;
+    std::size_t depth_ = 0;    // open frames
+    std::size_t skipped_ = 0;  // open objects and arrays inside a skipped value
+    const parse_options& options_;
+};
+
+/// A member of type T read from SAX events: one specialization per member type. read() takes the value the reader
+/// met (a scalar, or the start of an object or array, which it opens a frame for); depth is how many frames reading
+/// one can need. A repeated key reads into the same member again: an object or array starts from empty, so the last
+/// one wins.
+template <class T, class = void>
+struct sax_codec {
+    // The scalar types: what the reader met, converted by the shared rule of json_reading.hpp.
+    static constexpr std::size_t depth = 0;
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        if (value.kind == json_kind::null && reader.reading_struct_member())
+            reader.fail(error_kind::wrong_type, required_member_is_null);
+        json_reading<T>::read(value, *static_cast<T*>(target),
+                              [&reader](error_kind kind, const std::string& problem) { reader.fail(kind, problem); });
+    }
+};
+
+// Opening a container: null for a required member, or a value of another JSON type, is an error.
+inline void expect_container(sax_reader& reader, const json_scalar& value, json_kind wanted, const char* expected) {
+    if (value.kind == json_kind::null && reader.reading_struct_member())
+        reader.fail(error_kind::wrong_type, required_member_is_null);
+    if (value.kind != wanted) reader.fail(error_kind::wrong_type, expected_message(expected, value.kind));
+}
+
+template <class T>
+struct sax_codec<std::optional<T>> {
+    static constexpr std::size_t depth = sax_codec<T>::depth;
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        auto& out = *static_cast<std::optional<T>*>(target);
+        if (value.kind == json_kind::null) {
+            out.reset();
+        } else {
+            sax_codec<T>::read(reader, &out.emplace(), value);
+        }
+    }
+};
+
+template <class T>
+struct sax_codec<std::vector<T>> {
+    static constexpr std::size_t depth = 1 + sax_codec<T>::depth;
+
+    static slot element(frame& at) {
+        auto& elements = *static_cast<std::vector<T>*>(at.target);
+        at.index = elements.size();
+        return {&elements.emplace_back(), &sax_codec<T>::read};
+    }
+    static constexpr container_reader container{nullptr, &element, nullptr, false};
+
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        expect_container(reader, value, json_kind::array, json_reading<std::vector<T>>::expected);
+        auto& out = *static_cast<std::vector<T>*>(target);
+        out.clear();
+        reader.push(&out, container);
+    }
+};
+
+template <>
+struct sax_codec<std::map<std::string, std::string>> {
+    using map = std::map<std::string, std::string>;
+    static constexpr std::size_t depth = 1;
+
+    // A repeated key lands on the same entry, so the last value wins as with a DOM.
+    static slot member(sax_reader&, frame& at, std::string& key) {
+        auto& entry = *static_cast<map*>(at.target)->try_emplace(std::move(key)).first;
+        at.key = entry.first;
+        return {&entry.second, &sax_codec<std::string>::read};
+    }
+    static constexpr container_reader container{&member, nullptr, nullptr, false};
+
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        expect_container(reader, value, json_kind::object, json_reading<map>::expected);
+        auto& out = *static_cast<map*>(target);
+        out.clear();
+        reader.push(&out, container);
+    }
+};
+
+// Per struct, built at compile time from its descriptors: each key with where its member is and how it is read.
+template <class T, std::size_t I>
+using field_member_t = typename std::tuple_element_t<I, decltype(fields_of(type_tag<T>{}))>::member_type;
+
+template <class T, std::size_t I>
+void* member_address(void* object) noexcept {
+    constexpr auto member = std::get<I>(fields_of(type_tag<T>{})).member;
+    return &(static_cast<T*>(object)->*member);
+}
+
+struct member_entry {
+    std::string_view key;
+    void* (*address)(void* object);
+    value_reader read;
+};
+
+template <class T, std::size_t... I>
+constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
+    return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
+                          &sax_codec<field_member_t<T, I>>::read}...}};
+}
+
+template <class T, std::size_t... I>
+constexpr std::size_t deepest_member(std::index_sequence<I...>) {
+    return std::max({std::size_t{0}, sax_codec<field_member_t<T, I>>::depth...});
+}
+
+template <class T>
+struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
+    static constexpr std::size_t count = field_count_v<T>;
+    static_assert(count <= 64, "awsauth: the SAX reader tracks a struct's members in 64 bits");
+    static constexpr std::size_t depth = 1 + deepest_member<T>(std::make_index_sequence<count>{});
+    static constexpr std::array<member_entry, count> members = make_member_table<T>(std::make_index_sequence<count>{});
+    static constexpr std::uint64_t all_seen = count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
+
+    static slot member(sax_reader& reader, frame& at, std::string& key) {
+        // AWS, boto3 and the CLI write members in model order: the one after the last read is tried first.
+        std::size_t i = at.expected_field;
+        if (i >= count || members[i].key != key) {
+            i = 0;
+            while (i < count && members[i].key != key)
+                ++i;
+            if (i == count) {
+                if (reader.reject_unknown_keys()) reader.fail_at_member(key, error_kind::unknown_member, unknown_member);
+                at.key = {};
+                return {};
+            }
+        }
+        at.expected_field = i + 1;
+        at.seen |= std::uint64_t{1} << i;
+        at.key = members[i].key;
+        return {members[i].address(at.target), members[i].read};
+    }
+
+    static void end(sax_reader& reader, frame& at) {
+        if (at.seen == all_seen) return;
+        finish_members(
+            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
+            [&reader](std::string_view key) {
+                reader.fail_at_member(key, error_kind::missing_member, missing_required_member);
+            });
+    }
+
+    static constexpr container_reader container{&member, nullptr, &end, true};
+
+    static void read(sax_reader& reader, void* target, const json_scalar& value) {
+        expect_container(reader, value, json_kind::object, json_reading<T>::expected);
+        reader.push(target, container);
+    }
+};
+
+template <class T>
+void read_document(std::string_view text, T& value, const parse_options& options) {
+    check_document_size(text, options);
+    check_no_nul_byte(text);
+    std::array<frame, sax_codec<T>::depth> frames{};
+    sax_reader reader(slot{&value, &sax_codec<T>::read}, frames.data(), options);
+    // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
+    // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
+    // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
+    // detail::parser is what sax_parse calls for JSON in the 3.11 releases; it is not nlohmann's public API, so any
+    // other release takes the public road, slower to compile but the same parse.
+#if NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11
+    using bytes = nlohmann::detail::iterator_input_adapter<const char*>;
+    nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
+                                                    /*allow_exceptions=*/true, /*skip_comments=*/false)
+        .sax_parse(&reader, /*strict=*/true);
+#else
+    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
+#endif
+}
+
+}  // namespace detail
+
+/// Reads one JSON document into a generated struct; throws awsauth::error naming the JSON Pointer of what is wrong.
+template <class T>
+T parse(std::string_view json_text, const parse_options& options = {}) {
+    static_assert(is_described_v<T>, "awsauth::parse reads the structs awsauth generates");
+    T value{};
+    detail::read_document(json_text, value, options);
+    return value;
+}
+
+/// parse<T>, then every constraint of the AWS model (awsauth::validate): throws awsauth::error of kind
+/// constraint_violated at the first violation, with a count of the others. A function of its own, so that a program
+/// that only calls parse<T> compiles no validation code.
+template <class T>
+T parse_validated(std::string_view json_text, const parse_options& options = {}) {
+    T value = parse<T>(json_text, options);
+    detail::throw_first_violation(value);
+    return value;
+}
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/print.hpp ----------------
+// awsauth/print.hpp: a generated struct as one safe log line, for debugging: wire keys, secrets as "***".
+// Defines the printer that the operator<< of awsauth/fields.hpp calls; only <iosfwd>: the operator is a template on
+// the stream, so iostreams are instantiated only where it is used.
+
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+// What a secret value prints as, whatever its type: a JSON string, so the line stays JSON-like.
+inline constexpr std::string_view redacted_value = "\"***\"";
+
+inline void append_quoted(std::string& out, std::string_view text) {
+    out += '"';
+    append_log_escaped(out, text);
+    out += '"';
+}
+
+// One specialization per member type (the primary template is declared in fields.hpp).
+
+template <>
+struct printer<std::string> {
+    static void append(std::string& out, const std::string& value) { append_quoted(out, value); }
+};
+
+template <>
+struct printer<std::int32_t> {
+    static void append(std::string& out, std::int32_t value) { out += std::to_string(value); }
+};
+
+// ISO 8601 with Z, as the STS wire has it. Nothing we read is out of range, but a struct built in code may be.
+template <>
+struct printer<timestamp> {
+    static void append(std::string& out, timestamp value) {
+        if (!in_supported_range(value)) {
+            out += "\"(a timestamp ";
+            out += out_of_range;
+            out += ")\"";
+            return;
+        }
+        out += '"';
+        append_timestamp(out, value, timestamp_format::iso8601_z);
+        out += '"';
+    }
+};
+
+template <>
+struct printer<std::map<std::string, std::string>> {
+    static void append(std::string& out, const std::map<std::string, std::string>& value) {
+        out += '{';
+        const char* separator = "";
+        for (const auto& [key, entry] : value) {
+            out += separator;
+            separator = ",";
+            append_quoted(out, key);
+            out += ':';
+            append_quoted(out, entry);
+        }
+        out += '}';
+    }
+};
+
+template <class T>
+struct printer<std::optional<T>> {
+    static void append(std::string& out, const std::optional<T>& value) {
+        if (value) {
+            printer<T>::append(out, *value);
+        } else {
+            out += "null";
+        }
+    }
+};
+
+template <class T>
+struct printer<std::vector<T>> {
+    static void append(std::string& out, const std::vector<T>& value) {
+        out += '[';
+        const char* separator = "";
+        for (const auto& element : value) {
+            out += separator;
+            separator = ",";
+            printer<T>::append(out, element);
+        }
+        out += ']';
+    }
+};
+
+// The redaction rule, in one place: a secret shape prints as "***" whole; a secret member prints as "***" in place
+// of its value, so its presence stays visible; an absent optional is left out, as dump leaves it out.
+template <class T>
+struct printer<T, std::enable_if_t<is_described_v<T>>> {
+    static void append(std::string& out, const T& value) {
+        if constexpr (is_secret_shape_v<T>) {
+            out += redacted_value;
+        } else {
+            out += '{';
+            const char* separator = "";
+            for_each_field<T>([&](const auto& field) {
+                const auto& member = value.*(field.member);
+                using member_type = std::decay_t<decltype(member)>;
+                if constexpr (is_optional_v<member_type>) {
+                    if (!member) return;
+                }
+                out += separator;
+                separator = ",";
+                append_quoted(out, field.key);
+                out += ':';
+                if (field.secret) {
+                    out += redacted_value;
+                } else {
+                    printer<member_type>::append(out, member);
+                }
+            });
+            out += '}';
+        }
+    }
+};
+
+}  // namespace detail
+
+/// What `stream << value` prints: one line of JSON-like text with the model's keys, in model order, absent optionals
+/// left out, timestamps in ISO 8601 with Z, and every secret (keys, tokens, assertions, EKS Auth credentials) as
+/// "***". Safe to log; not a serialization (use awsauth::dump for that).
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+std::string redacted(const T& value) {
+    std::string text;
+    detail::printer<T>::append(text, value);
+    return text;
+}
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/response_metadata.hpp ----------------
+// awsauth/response_metadata.hpp: the ResponseMetadata that boto3 adds to every response.
+// The generated header lives in awsauth/model/; this name is kept for users. Plain structs only: add
+// <awsauth/parse.hpp>, <awsauth/dump.hpp>, <awsauth/json.hpp>, <awsauth/print.hpp> or <awsauth/validate.hpp> for
+// what you do with them, or include <awsauth/awsauth.hpp> for everything.
+
+// ---------------- awsauth/model/sts.hpp ----------------
+// awsauth/model/sts.hpp: every structure shape of the AWS sts model (2011-06-15) as a plain struct.
 // Generated by tools/generate.py from tools/models/sts-2011-06-15.json (botocore 1.43.11)
 // and tools/models/overlay.json.
 // Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
@@ -2135,12 +3394,10 @@ constexpr pattern_match match_pattern(const pattern& shape, std::string_view tex
 #include <tuple>
 #include <vector>
 
-namespace awsauth::sts {
+AWSAUTH_BEGIN_NAMESPACE
+namespace sts {
 
-// The JSON mapping rules live once, in awsauth/json.hpp; these make nlohmann find them by ADL.
-using awsauth::from_json;
-using awsauth::to_json;
-// The redacting debug output lives in awsauth/print.hpp; this makes `stream << value` find it by ADL.
+// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.
 using awsauth::operator<<;
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user
@@ -2153,7 +3410,7 @@ struct PolicyDescriptorType {
 template <int = 0>
 constexpr auto fields_of(type_tag<PolicyDescriptorType>) noexcept {
     return std::make_tuple(
-        field{"arn", &PolicyDescriptorType::arn});
+        field{"arn", &PolicyDescriptorType::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
 }
 template <int = 0>
 bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
@@ -2175,8 +3432,8 @@ struct Tag {
 template <int = 0>
 constexpr auto fields_of(type_tag<Tag>) noexcept {
     return std::make_tuple(
-        field{"Key", &Tag::key},
-        field{"Value", &Tag::value});
+        field{"Key", &Tag::key, length(1, 128).matching(model_patterns::sts_tag_key_type)},
+        field{"Value", &Tag::value, length(0, 256).matching(model_patterns::sts_tag_value_type)});
 }
 template <int = 0>
 bool operator==(const Tag& a, const Tag& b) {
@@ -2198,8 +3455,8 @@ struct ProvidedContext {
 template <int = 0>
 constexpr auto fields_of(type_tag<ProvidedContext>) noexcept {
     return std::make_tuple(
-        field{"ProviderArn", &ProvidedContext::provider_arn},
-        field{"ContextAssertion", &ProvidedContext::context_assertion});
+        field{"ProviderArn", &ProvidedContext::provider_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
+        field{"ContextAssertion", &ProvidedContext::context_assertion, length(4, 2048)});
 }
 template <int = 0>
 bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
@@ -2241,18 +3498,24 @@ struct AssumeRoleRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
     return std::make_tuple(
-        field{"RoleArn", &AssumeRoleRequest::role_arn},
-        field{"RoleSessionName", &AssumeRoleRequest::role_session_name},
+        field{"RoleArn", &AssumeRoleRequest::role_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
+        field{"RoleSessionName", &AssumeRoleRequest::role_session_name,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
         field{"PolicyArns", &AssumeRoleRequest::policy_arns},
-        field{"Policy", &AssumeRoleRequest::policy},
-        field{"DurationSeconds", &AssumeRoleRequest::duration_seconds},
-        field{"Tags", &AssumeRoleRequest::tags},
-        field{"TransitiveTagKeys", &AssumeRoleRequest::transitive_tag_keys},
-        field{"ExternalId", &AssumeRoleRequest::external_id},
-        field{"SerialNumber", &AssumeRoleRequest::serial_number},
-        field{"TokenCode", &AssumeRoleRequest::token_code},
-        field{"SourceIdentity", &AssumeRoleRequest::source_identity},
-        field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts});
+        field{"Policy", &AssumeRoleRequest::policy,
+              length_at_least(1).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
+        field{"DurationSeconds", &AssumeRoleRequest::duration_seconds, range(900, 43200)},
+        field{"Tags", &AssumeRoleRequest::tags, items_at_most(50)},
+        field{"TransitiveTagKeys", &AssumeRoleRequest::transitive_tag_keys,
+              items_at_most(50).each(length(1, 128).matching(model_patterns::sts_tag_key_type))},
+        field{"ExternalId", &AssumeRoleRequest::external_id,
+              length(2, 1224).matching(model_patterns::sts_external_id_type)},
+        field{"SerialNumber", &AssumeRoleRequest::serial_number,
+              length(9, 256).matching(model_patterns::sts_serial_number_type)},
+        field{"TokenCode", &AssumeRoleRequest::token_code, length(6, 6).matching(model_patterns::sts_token_code_type)},
+        field{"SourceIdentity", &AssumeRoleRequest::source_identity,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
+        field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts, items(1, 5)});
 }
 template <int = 0>
 bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
@@ -2278,7 +3541,8 @@ struct Credentials {
 template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
     return std::make_tuple(
-        field{"AccessKeyId", &Credentials::access_key_id},
+        field{"AccessKeyId", &Credentials::access_key_id,
+              length(16, 128).matching(model_patterns::sts_access_key_id_type)},
         field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret},
         field{"SessionToken", &Credentials::session_token, visibility::secret},
         field{"Expiration", &Credentials::expiration});
@@ -2303,8 +3567,9 @@ struct AssumedRoleUser {
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
     return std::make_tuple(
-        field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id},
-        field{"Arn", &AssumedRoleUser::arn});
+        field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id,
+              length(2, 193).matching(model_patterns::sts_assumed_role_id_type)},
+        field{"Arn", &AssumedRoleUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
 }
 template <int = 0>
 bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
@@ -2338,8 +3603,9 @@ constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleResponse::assumed_role_user},
-        field{"PackedPolicySize", &AssumeRoleResponse::packed_policy_size},
-        field{"SourceIdentity", &AssumeRoleResponse::source_identity},
+        field{"PackedPolicySize", &AssumeRoleResponse::packed_policy_size, at_least(0)},
+        field{"SourceIdentity", &AssumeRoleResponse::source_identity,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
         field{"ResponseMetadata", &AssumeRoleResponse::response_metadata});
 }
 template <int = 0>
@@ -2370,12 +3636,14 @@ struct AssumeRoleWithSAMLRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
     return std::make_tuple(
-        field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn},
-        field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn},
-        field{"SAMLAssertion", &AssumeRoleWithSAMLRequest::saml_assertion, visibility::secret},
+        field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
+        field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn,
+              length(20, 2048).matching(model_patterns::sts_arn_type)},
+        field{"SAMLAssertion", &AssumeRoleWithSAMLRequest::saml_assertion, visibility::secret, length(4, 100000)},
         field{"PolicyArns", &AssumeRoleWithSAMLRequest::policy_arns},
-        field{"Policy", &AssumeRoleWithSAMLRequest::policy},
-        field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds});
+        field{"Policy", &AssumeRoleWithSAMLRequest::policy,
+              length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
+        field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds, range(900, 43200)});
 }
 template <int = 0>
 bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
@@ -2418,13 +3686,14 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithSAMLResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleWithSAMLResponse::assumed_role_user},
-        field{"PackedPolicySize", &AssumeRoleWithSAMLResponse::packed_policy_size},
+        field{"PackedPolicySize", &AssumeRoleWithSAMLResponse::packed_policy_size, at_least(0)},
         field{"Subject", &AssumeRoleWithSAMLResponse::subject},
         field{"SubjectType", &AssumeRoleWithSAMLResponse::subject_type},
         field{"Issuer", &AssumeRoleWithSAMLResponse::issuer},
         field{"Audience", &AssumeRoleWithSAMLResponse::audience},
         field{"NameQualifier", &AssumeRoleWithSAMLResponse::name_qualifier},
-        field{"SourceIdentity", &AssumeRoleWithSAMLResponse::source_identity},
+        field{"SourceIdentity", &AssumeRoleWithSAMLResponse::source_identity,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
         field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata});
 }
 template <int = 0>
@@ -2457,13 +3726,17 @@ struct AssumeRoleWithWebIdentityRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
     return std::make_tuple(
-        field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn},
-        field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name},
-        field{"WebIdentityToken", &AssumeRoleWithWebIdentityRequest::web_identity_token, visibility::secret},
-        field{"ProviderId", &AssumeRoleWithWebIdentityRequest::provider_id},
+        field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn,
+              length(20, 2048).matching(model_patterns::sts_arn_type)},
+        field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
+        field{"WebIdentityToken", &AssumeRoleWithWebIdentityRequest::web_identity_token,
+              visibility::secret, length(4, 20000)},
+        field{"ProviderId", &AssumeRoleWithWebIdentityRequest::provider_id, length(4, 2048)},
         field{"PolicyArns", &AssumeRoleWithWebIdentityRequest::policy_arns},
-        field{"Policy", &AssumeRoleWithWebIdentityRequest::policy},
-        field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds});
+        field{"Policy", &AssumeRoleWithWebIdentityRequest::policy,
+              length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
+        field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds, range(900, 43200)});
 }
 template <int = 0>
 bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
@@ -2501,12 +3774,14 @@ template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRoleWithWebIdentityResponse::credentials},
-        field{"SubjectFromWebIdentityToken", &AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token},
+        field{"SubjectFromWebIdentityToken", &AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token,
+              length(6, 255)},
         field{"AssumedRoleUser", &AssumeRoleWithWebIdentityResponse::assumed_role_user},
-        field{"PackedPolicySize", &AssumeRoleWithWebIdentityResponse::packed_policy_size},
+        field{"PackedPolicySize", &AssumeRoleWithWebIdentityResponse::packed_policy_size, at_least(0)},
         field{"Provider", &AssumeRoleWithWebIdentityResponse::provider},
         field{"Audience", &AssumeRoleWithWebIdentityResponse::audience},
-        field{"SourceIdentity", &AssumeRoleWithWebIdentityResponse::source_identity},
+        field{"SourceIdentity", &AssumeRoleWithWebIdentityResponse::source_identity,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
         field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata});
 }
 template <int = 0>
@@ -2531,9 +3806,9 @@ struct AssumeRootRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootRequest>) noexcept {
     return std::make_tuple(
-        field{"TargetPrincipal", &AssumeRootRequest::target_principal},
+        field{"TargetPrincipal", &AssumeRootRequest::target_principal, length(12, 2048)},
         field{"TaskPolicyArn", &AssumeRootRequest::task_policy_arn},
-        field{"DurationSeconds", &AssumeRootRequest::duration_seconds});
+        field{"DurationSeconds", &AssumeRootRequest::duration_seconds, range(0, 900)});
 }
 template <int = 0>
 bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
@@ -2558,7 +3833,8 @@ template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &AssumeRootResponse::credentials},
-        field{"SourceIdentity", &AssumeRootResponse::source_identity},
+        field{"SourceIdentity", &AssumeRootResponse::source_identity,
+              length(2, 64).matching(model_patterns::sts_role_session_name_type)},
         field{"ResponseMetadata", &AssumeRootResponse::response_metadata});
 }
 template <int = 0>
@@ -2579,7 +3855,7 @@ struct DecodeAuthorizationMessageRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
     return std::make_tuple(
-        field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message});
+        field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message, length(1, 10240)});
 }
 template <int = 0>
 bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
@@ -2674,8 +3950,9 @@ struct FederatedUser {
 template <int = 0>
 constexpr auto fields_of(type_tag<FederatedUser>) noexcept {
     return std::make_tuple(
-        field{"FederatedUserId", &FederatedUser::federated_user_id},
-        field{"Arn", &FederatedUser::arn});
+        field{"FederatedUserId", &FederatedUser::federated_user_id,
+              length(2, 193).matching(model_patterns::sts_federated_id_type)},
+        field{"Arn", &FederatedUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
 }
 template <int = 0>
 bool operator==(const FederatedUser& a, const FederatedUser& b) {
@@ -2695,7 +3972,8 @@ struct GetAccessKeyInfoRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
     return std::make_tuple(
-        field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id});
+        field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id,
+              length(16, 128).matching(model_patterns::sts_access_key_id_type)});
 }
 template <int = 0>
 bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
@@ -2763,7 +4041,7 @@ constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
     return std::make_tuple(
         field{"UserId", &GetCallerIdentityResponse::user_id},
         field{"Account", &GetCallerIdentityResponse::account},
-        field{"Arn", &GetCallerIdentityResponse::arn},
+        field{"Arn", &GetCallerIdentityResponse::arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata});
 }
 template <int = 0>
@@ -2811,8 +4089,9 @@ template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetDelegatedAccessTokenResponse::credentials},
-        field{"PackedPolicySize", &GetDelegatedAccessTokenResponse::packed_policy_size},
-        field{"AssumedPrincipal", &GetDelegatedAccessTokenResponse::assumed_principal},
+        field{"PackedPolicySize", &GetDelegatedAccessTokenResponse::packed_policy_size, at_least(0)},
+        field{"AssumedPrincipal", &GetDelegatedAccessTokenResponse::assumed_principal,
+              length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata});
 }
 template <int = 0>
@@ -2841,11 +4120,13 @@ struct GetFederationTokenRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
     return std::make_tuple(
-        field{"Name", &GetFederationTokenRequest::name},
-        field{"Policy", &GetFederationTokenRequest::policy},
+        field{"Name", &GetFederationTokenRequest::name,
+              length(2, 32).matching(model_patterns::sts_role_session_name_type)},
+        field{"Policy", &GetFederationTokenRequest::policy,
+              length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
         field{"PolicyArns", &GetFederationTokenRequest::policy_arns},
-        field{"DurationSeconds", &GetFederationTokenRequest::duration_seconds},
-        field{"Tags", &GetFederationTokenRequest::tags});
+        field{"DurationSeconds", &GetFederationTokenRequest::duration_seconds, range(900, 129600)},
+        field{"Tags", &GetFederationTokenRequest::tags, items_at_most(50)});
 }
 template <int = 0>
 bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
@@ -2877,7 +4158,7 @@ constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
     return std::make_tuple(
         field{"Credentials", &GetFederationTokenResponse::credentials},
         field{"FederatedUser", &GetFederationTokenResponse::federated_user},
-        field{"PackedPolicySize", &GetFederationTokenResponse::packed_policy_size},
+        field{"PackedPolicySize", &GetFederationTokenResponse::packed_policy_size, at_least(0)},
         field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata});
 }
 template <int = 0>
@@ -2903,9 +4184,11 @@ struct GetSessionTokenRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenRequest>) noexcept {
     return std::make_tuple(
-        field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds},
-        field{"SerialNumber", &GetSessionTokenRequest::serial_number},
-        field{"TokenCode", &GetSessionTokenRequest::token_code});
+        field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds, range(900, 129600)},
+        field{"SerialNumber", &GetSessionTokenRequest::serial_number,
+              length(9, 256).matching(model_patterns::sts_serial_number_type)},
+        field{"TokenCode", &GetSessionTokenRequest::token_code,
+              length(6, 6).matching(model_patterns::sts_token_code_type)});
 }
 template <int = 0>
 bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
@@ -2956,10 +4239,10 @@ struct GetWebIdentityTokenRequest {
 template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
     return std::make_tuple(
-        field{"Audience", &GetWebIdentityTokenRequest::audience},
-        field{"DurationSeconds", &GetWebIdentityTokenRequest::duration_seconds},
-        field{"SigningAlgorithm", &GetWebIdentityTokenRequest::signing_algorithm},
-        field{"Tags", &GetWebIdentityTokenRequest::tags});
+        field{"Audience", &GetWebIdentityTokenRequest::audience, items(1, 10).each(length(1, 1000))},
+        field{"DurationSeconds", &GetWebIdentityTokenRequest::duration_seconds, range(60, 3600)},
+        field{"SigningAlgorithm", &GetWebIdentityTokenRequest::signing_algorithm, length(5, 5)},
+        field{"Tags", &GetWebIdentityTokenRequest::tags, items_at_most(50)});
 }
 template <int = 0>
 bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
@@ -3354,1305 +4637,14 @@ constexpr void for_each_operation(Visitor&& visit) {
           type_tag<GetWebIdentityTokenResponse>{});
 }
 
-}  // namespace awsauth::sts
-
-// ---------------- awsauth/model_constraints.hpp ----------------
-// awsauth/model_constraints.hpp: every constraint of the AWS models, one rule per struct member, and the patterns as
-// character-class runs (see include/awsauth/constraints.hpp). include/awsauth/validate.hpp checks them.
-// Generated by tools/generate.py from tools/models/
-// (Unicode 14.0.0 categories from tools/models/unicode-categories.json).
-// Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
-// clang-format off
-
-
-#include <tuple>
-
-namespace awsauth::model_patterns {
-
-inline constexpr code_point_range sts_arn_type_class[] = {
-    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0x7E}, {0x85, 0x85}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFF},
-};
-inline constexpr pattern_run sts_arn_type_runs[] = {
-    {{sts_arn_type_class, 7}, 1, unbounded},
-};
-inline constexpr pattern sts_arn_type{R"([\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+)", sts_arn_type_runs, 1};
-
-inline constexpr code_point_range sts_tag_key_type_class[] = {
-    {0x20, 0x20}, {0x2B, 0x2B}, {0x2D, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A}, {0xA0, 0xA0},
-    {0xAA, 0xAA}, {0xB2, 0xB3}, {0xB5, 0xB5}, {0xB9, 0xBA}, {0xBC, 0xBE}, {0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x2C1},
-    {0x2C6, 0x2D1}, {0x2E0, 0x2E4}, {0x2EC, 0x2EC}, {0x2EE, 0x2EE}, {0x370, 0x374}, {0x376, 0x377}, {0x37A, 0x37D},
-    {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A}, {0x38C, 0x38C}, {0x38E, 0x3A1}, {0x3A3, 0x3F5}, {0x3F7, 0x481},
-    {0x48A, 0x52F}, {0x531, 0x556}, {0x559, 0x559}, {0x560, 0x588}, {0x5D0, 0x5EA}, {0x5EF, 0x5F2}, {0x620, 0x64A},
-    {0x660, 0x669}, {0x66E, 0x66F}, {0x671, 0x6D3}, {0x6D5, 0x6D5}, {0x6E5, 0x6E6}, {0x6EE, 0x6FC}, {0x6FF, 0x6FF},
-    {0x710, 0x710}, {0x712, 0x72F}, {0x74D, 0x7A5}, {0x7B1, 0x7B1}, {0x7C0, 0x7EA}, {0x7F4, 0x7F5}, {0x7FA, 0x7FA},
-    {0x800, 0x815}, {0x81A, 0x81A}, {0x824, 0x824}, {0x828, 0x828}, {0x840, 0x858}, {0x860, 0x86A}, {0x870, 0x887},
-    {0x889, 0x88E}, {0x8A0, 0x8C9}, {0x904, 0x939}, {0x93D, 0x93D}, {0x950, 0x950}, {0x958, 0x961}, {0x966, 0x96F},
-    {0x971, 0x980}, {0x985, 0x98C}, {0x98F, 0x990}, {0x993, 0x9A8}, {0x9AA, 0x9B0}, {0x9B2, 0x9B2}, {0x9B6, 0x9B9},
-    {0x9BD, 0x9BD}, {0x9CE, 0x9CE}, {0x9DC, 0x9DD}, {0x9DF, 0x9E1}, {0x9E6, 0x9F1}, {0x9F4, 0x9F9}, {0x9FC, 0x9FC},
-    {0xA05, 0xA0A}, {0xA0F, 0xA10}, {0xA13, 0xA28}, {0xA2A, 0xA30}, {0xA32, 0xA33}, {0xA35, 0xA36}, {0xA38, 0xA39},
-    {0xA59, 0xA5C}, {0xA5E, 0xA5E}, {0xA66, 0xA6F}, {0xA72, 0xA74}, {0xA85, 0xA8D}, {0xA8F, 0xA91}, {0xA93, 0xAA8},
-    {0xAAA, 0xAB0}, {0xAB2, 0xAB3}, {0xAB5, 0xAB9}, {0xABD, 0xABD}, {0xAD0, 0xAD0}, {0xAE0, 0xAE1}, {0xAE6, 0xAEF},
-    {0xAF9, 0xAF9}, {0xB05, 0xB0C}, {0xB0F, 0xB10}, {0xB13, 0xB28}, {0xB2A, 0xB30}, {0xB32, 0xB33}, {0xB35, 0xB39},
-    {0xB3D, 0xB3D}, {0xB5C, 0xB5D}, {0xB5F, 0xB61}, {0xB66, 0xB6F}, {0xB71, 0xB77}, {0xB83, 0xB83}, {0xB85, 0xB8A},
-    {0xB8E, 0xB90}, {0xB92, 0xB95}, {0xB99, 0xB9A}, {0xB9C, 0xB9C}, {0xB9E, 0xB9F}, {0xBA3, 0xBA4}, {0xBA8, 0xBAA},
-    {0xBAE, 0xBB9}, {0xBD0, 0xBD0}, {0xBE6, 0xBF2}, {0xC05, 0xC0C}, {0xC0E, 0xC10}, {0xC12, 0xC28}, {0xC2A, 0xC39},
-    {0xC3D, 0xC3D}, {0xC58, 0xC5A}, {0xC5D, 0xC5D}, {0xC60, 0xC61}, {0xC66, 0xC6F}, {0xC78, 0xC7E}, {0xC80, 0xC80},
-    {0xC85, 0xC8C}, {0xC8E, 0xC90}, {0xC92, 0xCA8}, {0xCAA, 0xCB3}, {0xCB5, 0xCB9}, {0xCBD, 0xCBD}, {0xCDD, 0xCDE},
-    {0xCE0, 0xCE1}, {0xCE6, 0xCEF}, {0xCF1, 0xCF2}, {0xD04, 0xD0C}, {0xD0E, 0xD10}, {0xD12, 0xD3A}, {0xD3D, 0xD3D},
-    {0xD4E, 0xD4E}, {0xD54, 0xD56}, {0xD58, 0xD61}, {0xD66, 0xD78}, {0xD7A, 0xD7F}, {0xD85, 0xD96}, {0xD9A, 0xDB1},
-    {0xDB3, 0xDBB}, {0xDBD, 0xDBD}, {0xDC0, 0xDC6}, {0xDE6, 0xDEF}, {0xE01, 0xE30}, {0xE32, 0xE33}, {0xE40, 0xE46},
-    {0xE50, 0xE59}, {0xE81, 0xE82}, {0xE84, 0xE84}, {0xE86, 0xE8A}, {0xE8C, 0xEA3}, {0xEA5, 0xEA5}, {0xEA7, 0xEB0},
-    {0xEB2, 0xEB3}, {0xEBD, 0xEBD}, {0xEC0, 0xEC4}, {0xEC6, 0xEC6}, {0xED0, 0xED9}, {0xEDC, 0xEDF}, {0xF00, 0xF00},
-    {0xF20, 0xF33}, {0xF40, 0xF47}, {0xF49, 0xF6C}, {0xF88, 0xF8C}, {0x1000, 0x102A}, {0x103F, 0x1049},
-    {0x1050, 0x1055}, {0x105A, 0x105D}, {0x1061, 0x1061}, {0x1065, 0x1066}, {0x106E, 0x1070}, {0x1075, 0x1081},
-    {0x108E, 0x108E}, {0x1090, 0x1099}, {0x10A0, 0x10C5}, {0x10C7, 0x10C7}, {0x10CD, 0x10CD}, {0x10D0, 0x10FA},
-    {0x10FC, 0x1248}, {0x124A, 0x124D}, {0x1250, 0x1256}, {0x1258, 0x1258}, {0x125A, 0x125D}, {0x1260, 0x1288},
-    {0x128A, 0x128D}, {0x1290, 0x12B0}, {0x12B2, 0x12B5}, {0x12B8, 0x12BE}, {0x12C0, 0x12C0}, {0x12C2, 0x12C5},
-    {0x12C8, 0x12D6}, {0x12D8, 0x1310}, {0x1312, 0x1315}, {0x1318, 0x135A}, {0x1369, 0x137C}, {0x1380, 0x138F},
-    {0x13A0, 0x13F5}, {0x13F8, 0x13FD}, {0x1401, 0x166C}, {0x166F, 0x169A}, {0x16A0, 0x16EA}, {0x16EE, 0x16F8},
-    {0x1700, 0x1711}, {0x171F, 0x1731}, {0x1740, 0x1751}, {0x1760, 0x176C}, {0x176E, 0x1770}, {0x1780, 0x17B3},
-    {0x17D7, 0x17D7}, {0x17DC, 0x17DC}, {0x17E0, 0x17E9}, {0x17F0, 0x17F9}, {0x1810, 0x1819}, {0x1820, 0x1878},
-    {0x1880, 0x1884}, {0x1887, 0x18A8}, {0x18AA, 0x18AA}, {0x18B0, 0x18F5}, {0x1900, 0x191E}, {0x1946, 0x196D},
-    {0x1970, 0x1974}, {0x1980, 0x19AB}, {0x19B0, 0x19C9}, {0x19D0, 0x19DA}, {0x1A00, 0x1A16}, {0x1A20, 0x1A54},
-    {0x1A80, 0x1A89}, {0x1A90, 0x1A99}, {0x1AA7, 0x1AA7}, {0x1B05, 0x1B33}, {0x1B45, 0x1B4C}, {0x1B50, 0x1B59},
-    {0x1B83, 0x1BA0}, {0x1BAE, 0x1BE5}, {0x1C00, 0x1C23}, {0x1C40, 0x1C49}, {0x1C4D, 0x1C7D}, {0x1C80, 0x1C88},
-    {0x1C90, 0x1CBA}, {0x1CBD, 0x1CBF}, {0x1CE9, 0x1CEC}, {0x1CEE, 0x1CF3}, {0x1CF5, 0x1CF6}, {0x1CFA, 0x1CFA},
-    {0x1D00, 0x1DBF}, {0x1E00, 0x1F15}, {0x1F18, 0x1F1D}, {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F57},
-    {0x1F59, 0x1F59}, {0x1F5B, 0x1F5B}, {0x1F5D, 0x1F5D}, {0x1F5F, 0x1F7D}, {0x1F80, 0x1FB4}, {0x1FB6, 0x1FBC},
-    {0x1FBE, 0x1FBE}, {0x1FC2, 0x1FC4}, {0x1FC6, 0x1FCC}, {0x1FD0, 0x1FD3}, {0x1FD6, 0x1FDB}, {0x1FE0, 0x1FEC},
-    {0x1FF2, 0x1FF4}, {0x1FF6, 0x1FFC}, {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F},
-    {0x2070, 0x2071}, {0x2074, 0x2079}, {0x207F, 0x2089}, {0x2090, 0x209C}, {0x2102, 0x2102}, {0x2107, 0x2107},
-    {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124}, {0x2126, 0x2126}, {0x2128, 0x2128},
-    {0x212A, 0x212D}, {0x212F, 0x2139}, {0x213C, 0x213F}, {0x2145, 0x2149}, {0x214E, 0x214E}, {0x2150, 0x2189},
-    {0x2460, 0x249B}, {0x24EA, 0x24FF}, {0x2776, 0x2793}, {0x2C00, 0x2CE4}, {0x2CEB, 0x2CEE}, {0x2CF2, 0x2CF3},
-    {0x2CFD, 0x2CFD}, {0x2D00, 0x2D25}, {0x2D27, 0x2D27}, {0x2D2D, 0x2D2D}, {0x2D30, 0x2D67}, {0x2D6F, 0x2D6F},
-    {0x2D80, 0x2D96}, {0x2DA0, 0x2DA6}, {0x2DA8, 0x2DAE}, {0x2DB0, 0x2DB6}, {0x2DB8, 0x2DBE}, {0x2DC0, 0x2DC6},
-    {0x2DC8, 0x2DCE}, {0x2DD0, 0x2DD6}, {0x2DD8, 0x2DDE}, {0x2E2F, 0x2E2F}, {0x3000, 0x3000}, {0x3005, 0x3007},
-    {0x3021, 0x3029}, {0x3031, 0x3035}, {0x3038, 0x303C}, {0x3041, 0x3096}, {0x309D, 0x309F}, {0x30A1, 0x30FA},
-    {0x30FC, 0x30FF}, {0x3105, 0x312F}, {0x3131, 0x318E}, {0x3192, 0x3195}, {0x31A0, 0x31BF}, {0x31F0, 0x31FF},
-    {0x3220, 0x3229}, {0x3248, 0x324F}, {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x3400, 0x4DBF},
-    {0x4E00, 0xA48C}, {0xA4D0, 0xA4FD}, {0xA500, 0xA60C}, {0xA610, 0xA62B}, {0xA640, 0xA66E}, {0xA67F, 0xA69D},
-    {0xA6A0, 0xA6EF}, {0xA717, 0xA71F}, {0xA722, 0xA788}, {0xA78B, 0xA7CA}, {0xA7D0, 0xA7D1}, {0xA7D3, 0xA7D3},
-    {0xA7D5, 0xA7D9}, {0xA7F2, 0xA801}, {0xA803, 0xA805}, {0xA807, 0xA80A}, {0xA80C, 0xA822}, {0xA830, 0xA835},
-    {0xA840, 0xA873}, {0xA882, 0xA8B3}, {0xA8D0, 0xA8D9}, {0xA8F2, 0xA8F7}, {0xA8FB, 0xA8FB}, {0xA8FD, 0xA8FE},
-    {0xA900, 0xA925}, {0xA930, 0xA946}, {0xA960, 0xA97C}, {0xA984, 0xA9B2}, {0xA9CF, 0xA9D9}, {0xA9E0, 0xA9E4},
-    {0xA9E6, 0xA9FE}, {0xAA00, 0xAA28}, {0xAA40, 0xAA42}, {0xAA44, 0xAA4B}, {0xAA50, 0xAA59}, {0xAA60, 0xAA76},
-    {0xAA7A, 0xAA7A}, {0xAA7E, 0xAAAF}, {0xAAB1, 0xAAB1}, {0xAAB5, 0xAAB6}, {0xAAB9, 0xAABD}, {0xAAC0, 0xAAC0},
-    {0xAAC2, 0xAAC2}, {0xAADB, 0xAADD}, {0xAAE0, 0xAAEA}, {0xAAF2, 0xAAF4}, {0xAB01, 0xAB06}, {0xAB09, 0xAB0E},
-    {0xAB11, 0xAB16}, {0xAB20, 0xAB26}, {0xAB28, 0xAB2E}, {0xAB30, 0xAB5A}, {0xAB5C, 0xAB69}, {0xAB70, 0xABE2},
-    {0xABF0, 0xABF9}, {0xAC00, 0xD7A3}, {0xD7B0, 0xD7C6}, {0xD7CB, 0xD7FB}, {0xF900, 0xFA6D}, {0xFA70, 0xFAD9},
-    {0xFB00, 0xFB06}, {0xFB13, 0xFB17}, {0xFB1D, 0xFB1D}, {0xFB1F, 0xFB28}, {0xFB2A, 0xFB36}, {0xFB38, 0xFB3C},
-    {0xFB3E, 0xFB3E}, {0xFB40, 0xFB41}, {0xFB43, 0xFB44}, {0xFB46, 0xFBB1}, {0xFBD3, 0xFD3D}, {0xFD50, 0xFD8F},
-    {0xFD92, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFE74}, {0xFE76, 0xFEFC}, {0xFF10, 0xFF19}, {0xFF21, 0xFF3A},
-    {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0xFFC2, 0xFFC7}, {0xFFCA, 0xFFCF}, {0xFFD2, 0xFFD7}, {0xFFDA, 0xFFDC},
-    {0x10000, 0x1000B}, {0x1000D, 0x10026}, {0x10028, 0x1003A}, {0x1003C, 0x1003D}, {0x1003F, 0x1004D},
-    {0x10050, 0x1005D}, {0x10080, 0x100FA}, {0x10107, 0x10133}, {0x10140, 0x10178}, {0x1018A, 0x1018B},
-    {0x10280, 0x1029C}, {0x102A0, 0x102D0}, {0x102E1, 0x102FB}, {0x10300, 0x10323}, {0x1032D, 0x1034A},
-    {0x10350, 0x10375}, {0x10380, 0x1039D}, {0x103A0, 0x103C3}, {0x103C8, 0x103CF}, {0x103D1, 0x103D5},
-    {0x10400, 0x1049D}, {0x104A0, 0x104A9}, {0x104B0, 0x104D3}, {0x104D8, 0x104FB}, {0x10500, 0x10527},
-    {0x10530, 0x10563}, {0x10570, 0x1057A}, {0x1057C, 0x1058A}, {0x1058C, 0x10592}, {0x10594, 0x10595},
-    {0x10597, 0x105A1}, {0x105A3, 0x105B1}, {0x105B3, 0x105B9}, {0x105BB, 0x105BC}, {0x10600, 0x10736},
-    {0x10740, 0x10755}, {0x10760, 0x10767}, {0x10780, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA},
-    {0x10800, 0x10805}, {0x10808, 0x10808}, {0x1080A, 0x10835}, {0x10837, 0x10838}, {0x1083C, 0x1083C},
-    {0x1083F, 0x10855}, {0x10858, 0x10876}, {0x10879, 0x1089E}, {0x108A7, 0x108AF}, {0x108E0, 0x108F2},
-    {0x108F4, 0x108F5}, {0x108FB, 0x1091B}, {0x10920, 0x10939}, {0x10980, 0x109B7}, {0x109BC, 0x109CF},
-    {0x109D2, 0x10A00}, {0x10A10, 0x10A13}, {0x10A15, 0x10A17}, {0x10A19, 0x10A35}, {0x10A40, 0x10A48},
-    {0x10A60, 0x10A7E}, {0x10A80, 0x10A9F}, {0x10AC0, 0x10AC7}, {0x10AC9, 0x10AE4}, {0x10AEB, 0x10AEF},
-    {0x10B00, 0x10B35}, {0x10B40, 0x10B55}, {0x10B58, 0x10B72}, {0x10B78, 0x10B91}, {0x10BA9, 0x10BAF},
-    {0x10C00, 0x10C48}, {0x10C80, 0x10CB2}, {0x10CC0, 0x10CF2}, {0x10CFA, 0x10D23}, {0x10D30, 0x10D39},
-    {0x10E60, 0x10E7E}, {0x10E80, 0x10EA9}, {0x10EB0, 0x10EB1}, {0x10F00, 0x10F27}, {0x10F30, 0x10F45},
-    {0x10F51, 0x10F54}, {0x10F70, 0x10F81}, {0x10FB0, 0x10FCB}, {0x10FE0, 0x10FF6}, {0x11003, 0x11037},
-    {0x11052, 0x1106F}, {0x11071, 0x11072}, {0x11075, 0x11075}, {0x11083, 0x110AF}, {0x110D0, 0x110E8},
-    {0x110F0, 0x110F9}, {0x11103, 0x11126}, {0x11136, 0x1113F}, {0x11144, 0x11144}, {0x11147, 0x11147},
-    {0x11150, 0x11172}, {0x11176, 0x11176}, {0x11183, 0x111B2}, {0x111C1, 0x111C4}, {0x111D0, 0x111DA},
-    {0x111DC, 0x111DC}, {0x111E1, 0x111F4}, {0x11200, 0x11211}, {0x11213, 0x1122B}, {0x11280, 0x11286},
-    {0x11288, 0x11288}, {0x1128A, 0x1128D}, {0x1128F, 0x1129D}, {0x1129F, 0x112A8}, {0x112B0, 0x112DE},
-    {0x112F0, 0x112F9}, {0x11305, 0x1130C}, {0x1130F, 0x11310}, {0x11313, 0x11328}, {0x1132A, 0x11330},
-    {0x11332, 0x11333}, {0x11335, 0x11339}, {0x1133D, 0x1133D}, {0x11350, 0x11350}, {0x1135D, 0x11361},
-    {0x11400, 0x11434}, {0x11447, 0x1144A}, {0x11450, 0x11459}, {0x1145F, 0x11461}, {0x11480, 0x114AF},
-    {0x114C4, 0x114C5}, {0x114C7, 0x114C7}, {0x114D0, 0x114D9}, {0x11580, 0x115AE}, {0x115D8, 0x115DB},
-    {0x11600, 0x1162F}, {0x11644, 0x11644}, {0x11650, 0x11659}, {0x11680, 0x116AA}, {0x116B8, 0x116B8},
-    {0x116C0, 0x116C9}, {0x11700, 0x1171A}, {0x11730, 0x1173B}, {0x11740, 0x11746}, {0x11800, 0x1182B},
-    {0x118A0, 0x118F2}, {0x118FF, 0x11906}, {0x11909, 0x11909}, {0x1190C, 0x11913}, {0x11915, 0x11916},
-    {0x11918, 0x1192F}, {0x1193F, 0x1193F}, {0x11941, 0x11941}, {0x11950, 0x11959}, {0x119A0, 0x119A7},
-    {0x119AA, 0x119D0}, {0x119E1, 0x119E1}, {0x119E3, 0x119E3}, {0x11A00, 0x11A00}, {0x11A0B, 0x11A32},
-    {0x11A3A, 0x11A3A}, {0x11A50, 0x11A50}, {0x11A5C, 0x11A89}, {0x11A9D, 0x11A9D}, {0x11AB0, 0x11AF8},
-    {0x11C00, 0x11C08}, {0x11C0A, 0x11C2E}, {0x11C40, 0x11C40}, {0x11C50, 0x11C6C}, {0x11C72, 0x11C8F},
-    {0x11D00, 0x11D06}, {0x11D08, 0x11D09}, {0x11D0B, 0x11D30}, {0x11D46, 0x11D46}, {0x11D50, 0x11D59},
-    {0x11D60, 0x11D65}, {0x11D67, 0x11D68}, {0x11D6A, 0x11D89}, {0x11D98, 0x11D98}, {0x11DA0, 0x11DA9},
-    {0x11EE0, 0x11EF2}, {0x11FB0, 0x11FB0}, {0x11FC0, 0x11FD4}, {0x12000, 0x12399}, {0x12400, 0x1246E},
-    {0x12480, 0x12543}, {0x12F90, 0x12FF0}, {0x13000, 0x1342E}, {0x14400, 0x14646}, {0x16800, 0x16A38},
-    {0x16A40, 0x16A5E}, {0x16A60, 0x16A69}, {0x16A70, 0x16ABE}, {0x16AC0, 0x16AC9}, {0x16AD0, 0x16AED},
-    {0x16B00, 0x16B2F}, {0x16B40, 0x16B43}, {0x16B50, 0x16B59}, {0x16B5B, 0x16B61}, {0x16B63, 0x16B77},
-    {0x16B7D, 0x16B8F}, {0x16E40, 0x16E96}, {0x16F00, 0x16F4A}, {0x16F50, 0x16F50}, {0x16F93, 0x16F9F},
-    {0x16FE0, 0x16FE1}, {0x16FE3, 0x16FE3}, {0x17000, 0x187F7}, {0x18800, 0x18CD5}, {0x18D00, 0x18D08},
-    {0x1AFF0, 0x1AFF3}, {0x1AFF5, 0x1AFFB}, {0x1AFFD, 0x1AFFE}, {0x1B000, 0x1B122}, {0x1B150, 0x1B152},
-    {0x1B164, 0x1B167}, {0x1B170, 0x1B2FB}, {0x1BC00, 0x1BC6A}, {0x1BC70, 0x1BC7C}, {0x1BC80, 0x1BC88},
-    {0x1BC90, 0x1BC99}, {0x1D2E0, 0x1D2F3}, {0x1D360, 0x1D378}, {0x1D400, 0x1D454}, {0x1D456, 0x1D49C},
-    {0x1D49E, 0x1D49F}, {0x1D4A2, 0x1D4A2}, {0x1D4A5, 0x1D4A6}, {0x1D4A9, 0x1D4AC}, {0x1D4AE, 0x1D4B9},
-    {0x1D4BB, 0x1D4BB}, {0x1D4BD, 0x1D4C3}, {0x1D4C5, 0x1D505}, {0x1D507, 0x1D50A}, {0x1D50D, 0x1D514},
-    {0x1D516, 0x1D51C}, {0x1D51E, 0x1D539}, {0x1D53B, 0x1D53E}, {0x1D540, 0x1D544}, {0x1D546, 0x1D546},
-    {0x1D54A, 0x1D550}, {0x1D552, 0x1D6A5}, {0x1D6A8, 0x1D6C0}, {0x1D6C2, 0x1D6DA}, {0x1D6DC, 0x1D6FA},
-    {0x1D6FC, 0x1D714}, {0x1D716, 0x1D734}, {0x1D736, 0x1D74E}, {0x1D750, 0x1D76E}, {0x1D770, 0x1D788},
-    {0x1D78A, 0x1D7A8}, {0x1D7AA, 0x1D7C2}, {0x1D7C4, 0x1D7CB}, {0x1D7CE, 0x1D7FF}, {0x1DF00, 0x1DF1E},
-    {0x1E100, 0x1E12C}, {0x1E137, 0x1E13D}, {0x1E140, 0x1E149}, {0x1E14E, 0x1E14E}, {0x1E290, 0x1E2AD},
-    {0x1E2C0, 0x1E2EB}, {0x1E2F0, 0x1E2F9}, {0x1E7E0, 0x1E7E6}, {0x1E7E8, 0x1E7EB}, {0x1E7ED, 0x1E7EE},
-    {0x1E7F0, 0x1E7FE}, {0x1E800, 0x1E8C4}, {0x1E8C7, 0x1E8CF}, {0x1E900, 0x1E943}, {0x1E94B, 0x1E94B},
-    {0x1E950, 0x1E959}, {0x1EC71, 0x1ECAB}, {0x1ECAD, 0x1ECAF}, {0x1ECB1, 0x1ECB4}, {0x1ED01, 0x1ED2D},
-    {0x1ED2F, 0x1ED3D}, {0x1EE00, 0x1EE03}, {0x1EE05, 0x1EE1F}, {0x1EE21, 0x1EE22}, {0x1EE24, 0x1EE24},
-    {0x1EE27, 0x1EE27}, {0x1EE29, 0x1EE32}, {0x1EE34, 0x1EE37}, {0x1EE39, 0x1EE39}, {0x1EE3B, 0x1EE3B},
-    {0x1EE42, 0x1EE42}, {0x1EE47, 0x1EE47}, {0x1EE49, 0x1EE49}, {0x1EE4B, 0x1EE4B}, {0x1EE4D, 0x1EE4F},
-    {0x1EE51, 0x1EE52}, {0x1EE54, 0x1EE54}, {0x1EE57, 0x1EE57}, {0x1EE59, 0x1EE59}, {0x1EE5B, 0x1EE5B},
-    {0x1EE5D, 0x1EE5D}, {0x1EE5F, 0x1EE5F}, {0x1EE61, 0x1EE62}, {0x1EE64, 0x1EE64}, {0x1EE67, 0x1EE6A},
-    {0x1EE6C, 0x1EE72}, {0x1EE74, 0x1EE77}, {0x1EE79, 0x1EE7C}, {0x1EE7E, 0x1EE7E}, {0x1EE80, 0x1EE89},
-    {0x1EE8B, 0x1EE9B}, {0x1EEA1, 0x1EEA3}, {0x1EEA5, 0x1EEA9}, {0x1EEAB, 0x1EEBB}, {0x1F100, 0x1F10C},
-    {0x1FBF0, 0x1FBF9}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B738}, {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1},
-    {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
-};
-inline constexpr pattern_run sts_tag_key_type_runs[] = {
-    {{sts_tag_key_type_class, 742}, 1, unbounded},
-};
-inline constexpr pattern sts_tag_key_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]+)", sts_tag_key_type_runs, 1};
-
-inline constexpr pattern_run sts_tag_value_type_runs[] = {
-    {{sts_tag_key_type_class, 742}, 0, unbounded},
-};
-inline constexpr pattern sts_tag_value_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", sts_tag_value_type_runs, 1};
-
-inline constexpr code_point_range sts_role_session_name_type_class[] = {
-    {0x2B, 0x2E}, {0x30, 0x39}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_role_session_name_type_runs[] = {
-    {{sts_role_session_name_type_class, 6}, 0, unbounded},
-};
-inline constexpr pattern sts_role_session_name_type{R"([\w+=,.@-]*)", sts_role_session_name_type_runs, 1};
-
-inline constexpr code_point_range sts_unrestricted_session_policy_document_type_class[] = {
-    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0xFF},
-};
-inline constexpr pattern_run sts_unrestricted_session_policy_document_type_runs[] = {
-    {{sts_unrestricted_session_policy_document_type_class, 3}, 1, unbounded},
-};
-inline constexpr pattern sts_unrestricted_session_policy_document_type{R"([\u0009\u000A\u000D\u0020-\u00FF]+)", sts_unrestricted_session_policy_document_type_runs, 1};
-
-inline constexpr code_point_range sts_external_id_type_class[] = {
-    {0x2B, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_external_id_type_runs[] = {
-    {{sts_external_id_type_class, 5}, 0, unbounded},
-};
-inline constexpr pattern sts_external_id_type{R"([\w+=,.@:\/-]*)", sts_external_id_type_runs, 1};
-
-inline constexpr pattern_run sts_serial_number_type_runs[] = {
-    {{sts_external_id_type_class, 5}, 0, unbounded},
-};
-inline constexpr pattern sts_serial_number_type{R"([\w+=/:,.@-]*)", sts_serial_number_type_runs, 1};
-
-inline constexpr code_point_range sts_token_code_type_class[] = {
-    {0x30, 0x39},
-};
-inline constexpr pattern_run sts_token_code_type_runs[] = {
-    {{sts_token_code_type_class, 1}, 0, unbounded},
-};
-inline constexpr pattern sts_token_code_type{R"([\d]*)", sts_token_code_type_runs, 1};
-
-inline constexpr code_point_range sts_access_key_id_type_class[] = {
-    {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_access_key_id_type_runs[] = {
-    {{sts_access_key_id_type_class, 4}, 0, unbounded},
-};
-inline constexpr pattern sts_access_key_id_type{R"([\w]*)", sts_access_key_id_type_runs, 1};
-
-inline constexpr code_point_range sts_assumed_role_id_type_class[] = {
-    {0x2B, 0x2E}, {0x30, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_assumed_role_id_type_runs[] = {
-    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
-};
-inline constexpr pattern sts_assumed_role_id_type{R"([\w+=,.@:-]*)", sts_assumed_role_id_type_runs, 1};
-
-inline constexpr pattern_run sts_federated_id_type_runs[] = {
-    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
-};
-inline constexpr pattern sts_federated_id_type{R"([\w+=,.@\:-]*)", sts_federated_id_type_runs, 1};
-
-inline constexpr code_point_range eks_auth_cluster_name_class[] = {
-    {0x30, 0x39}, {0x41, 0x5A}, {0x61, 0x7A},
-};
-inline constexpr code_point_range eks_auth_cluster_name_class_2[] = {
-    {0x2D, 0x2D}, {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run eks_auth_cluster_name_runs[] = {
-    {{eks_auth_cluster_name_class, 3}, 1, 1},
-    {{eks_auth_cluster_name_class_2, 5}, 0, unbounded},
-};
-inline constexpr pattern eks_auth_cluster_name{R"([0-9A-Za-z][A-Za-z0-9\-_]*)", eks_auth_cluster_name_runs, 2};
-
-inline constexpr code_point_range eks_auth_jwt_token_class[] = {
-    {0x2D, 0x2D}, {0x30, 0x39}, {0x3D, 0x3D}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr code_point_range eks_auth_jwt_token_class_2[] = {
-    {0x2E, 0x2E},
-};
-inline constexpr pattern_run eks_auth_jwt_token_runs[] = {
-    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
-    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
-    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
-    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
-    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
-};
-inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+)", eks_auth_jwt_token_runs, 5};
-
-}  // namespace awsauth::model_patterns
-
-namespace awsauth {
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ResponseMetadata>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // RequestId
-        no_rule{},  // HostId
-        no_rule{},  // HTTPStatusCode
-        no_rule{},  // HTTPHeaders
-        no_rule{});  // RetryAttempts
-}
-
-}  // namespace awsauth
-
-namespace awsauth::sts {
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<PolicyDescriptorType>) noexcept {
-    return std::make_tuple(
-        string_rule{20, 2048, &model_patterns::sts_arn_type});  // arn
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<Tag>) noexcept {
-    return std::make_tuple(
-        string_rule{1, 128, &model_patterns::sts_tag_key_type},  // Key
-        string_rule{0, 256, &model_patterns::sts_tag_value_type});  // Value
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ProvidedContext>) noexcept {
-    return std::make_tuple(
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // ProviderArn
-        string_rule{4, 2048, nullptr});  // ContextAssertion
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // RoleSessionName
-        no_rule{},  // PolicyArns
-        string_rule{1, unbounded, &model_patterns::sts_unrestricted_session_policy_document_type},  // Policy
-        integer_rule{900, 43200},  // DurationSeconds
-        list_rule<no_rule>{0, 50, no_rule{}},  // Tags
-        list_rule<string_rule>{0, 50, string_rule{1, 128, &model_patterns::sts_tag_key_type}},  // TransitiveTagKeys
-        string_rule{2, 1224, &model_patterns::sts_external_id_type},  // ExternalId
-        string_rule{9, 256, &model_patterns::sts_serial_number_type},  // SerialNumber
-        string_rule{6, 6, &model_patterns::sts_token_code_type},  // TokenCode
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // SourceIdentity
-        list_rule<no_rule>{1, 5, no_rule{}});  // ProvidedContexts
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<Credentials>) noexcept {
-    return std::make_tuple(
-        string_rule{16, 128, &model_patterns::sts_access_key_id_type},  // AccessKeyId
-        no_rule{},  // SecretAccessKey
-        no_rule{},  // SessionToken
-        no_rule{});  // Expiration
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumedRoleUser>) noexcept {
-    return std::make_tuple(
-        string_rule{2, 193, &model_patterns::sts_assumed_role_id_type},  // AssumedRoleId
-        string_rule{20, 2048, &model_patterns::sts_arn_type});  // Arn
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        no_rule{},  // AssumedRoleUser
-        integer_rule{0, 2147483647},  // PackedPolicySize
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // SourceIdentity
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // PrincipalArn
-        string_rule{4, 100000, nullptr},  // SAMLAssertion
-        no_rule{},  // PolicyArns
-        string_rule{1, 2048, &model_patterns::sts_unrestricted_session_policy_document_type},  // Policy
-        integer_rule{900, 43200});  // DurationSeconds
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        no_rule{},  // AssumedRoleUser
-        integer_rule{0, 2147483647},  // PackedPolicySize
-        no_rule{},  // Subject
-        no_rule{},  // SubjectType
-        no_rule{},  // Issuer
-        no_rule{},  // Audience
-        no_rule{},  // NameQualifier
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // SourceIdentity
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // RoleArn
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // RoleSessionName
-        string_rule{4, 20000, nullptr},  // WebIdentityToken
-        string_rule{4, 2048, nullptr},  // ProviderId
-        no_rule{},  // PolicyArns
-        string_rule{1, 2048, &model_patterns::sts_unrestricted_session_policy_document_type},  // Policy
-        integer_rule{900, 43200});  // DurationSeconds
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        string_rule{6, 255, nullptr},  // SubjectFromWebIdentityToken
-        no_rule{},  // AssumedRoleUser
-        integer_rule{0, 2147483647},  // PackedPolicySize
-        no_rule{},  // Provider
-        no_rule{},  // Audience
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // SourceIdentity
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRootRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{12, 2048, nullptr},  // TargetPrincipal
-        no_rule{},  // TaskPolicyArn
-        integer_rule{0, 900});  // DurationSeconds
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRootResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        string_rule{2, 64, &model_patterns::sts_role_session_name_type},  // SourceIdentity
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{1, 10240, nullptr});  // EncodedMessage
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // DecodedMessage
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ExpiredTokenException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ExpiredTradeInTokenException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<FederatedUser>) noexcept {
-    return std::make_tuple(
-        string_rule{2, 193, &model_patterns::sts_federated_id_type},  // FederatedUserId
-        string_rule{20, 2048, &model_patterns::sts_arn_type});  // Arn
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{16, 128, &model_patterns::sts_access_key_id_type});  // AccessKeyId
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Account
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetCallerIdentityRequest>) noexcept {
-    return std::make_tuple();
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetCallerIdentityResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // UserId
-        no_rule{},  // Account
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // Arn
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // TradeInToken
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        integer_rule{0, 2147483647},  // PackedPolicySize
-        string_rule{20, 2048, &model_patterns::sts_arn_type},  // AssumedPrincipal
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetFederationTokenRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{2, 32, &model_patterns::sts_role_session_name_type},  // Name
-        string_rule{1, 2048, &model_patterns::sts_unrestricted_session_policy_document_type},  // Policy
-        no_rule{},  // PolicyArns
-        integer_rule{900, 129600},  // DurationSeconds
-        list_rule<no_rule>{0, 50, no_rule{}});  // Tags
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetFederationTokenResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        no_rule{},  // FederatedUser
-        integer_rule{0, 2147483647},  // PackedPolicySize
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetSessionTokenRequest>) noexcept {
-    return std::make_tuple(
-        integer_rule{900, 129600},  // DurationSeconds
-        string_rule{9, 256, &model_patterns::sts_serial_number_type},  // SerialNumber
-        string_rule{6, 6, &model_patterns::sts_token_code_type});  // TokenCode
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetSessionTokenResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // Credentials
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
-    return std::make_tuple(
-        list_rule<string_rule>{1, 10, string_rule{1, 1000, nullptr}},  // Audience
-        integer_rule{60, 3600},  // DurationSeconds
-        string_rule{5, 5, nullptr},  // SigningAlgorithm
-        list_rule<no_rule>{0, 50, no_rule{}});  // Tags
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // WebIdentityToken
-        no_rule{},  // Expiration
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<IDPCommunicationErrorException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<IDPRejectedClaimException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<InvalidIdentityTokenException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<MalformedPolicyDocumentException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<PackedPolicyTooLargeException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<RegionDisabledException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<SessionDurationEscalationException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-}  // namespace awsauth::sts
-
-namespace awsauth::eks_auth {
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AccessDeniedException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
-    return std::make_tuple(
-        string_rule{1, 100, &model_patterns::eks_auth_cluster_name},  // clusterName
-        string_rule{1, unbounded, &model_patterns::eks_auth_jwt_token},  // token
-        no_rule{},  // eksNodeName
-        no_rule{},  // instanceId
-        no_rule{});  // zone
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<Subject>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // namespace
-        no_rule{});  // serviceAccount
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<PodIdentityAssociation>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // associationArn
-        no_rule{});  // associationId
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumedRoleUser>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // arn
-        no_rule{});  // assumeRoleId
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<Credentials>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // sessionToken
-        no_rule{},  // secretAccessKey
-        no_rule{},  // accessKeyId
-        no_rule{});  // expiration
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
-    return std::make_tuple(
-        no_rule{},  // subject
-        no_rule{},  // audience
-        no_rule{},  // podIdentityAssociation
-        no_rule{},  // assumedRoleUser
-        no_rule{},  // credentials
-        no_rule{});  // ResponseMetadata
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ExpiredTokenException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<InternalServerException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<InvalidParameterException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<InvalidRequestException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<InvalidTokenException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ResourceNotFoundException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ServiceUnavailableException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-template <int = 0>
-constexpr auto constraints_of(type_tag<ThrottlingException>) noexcept {
-    return std::make_tuple(
-        no_rule{});  // message
-}
-
-}  // namespace awsauth::eks_auth
-
-// ---------------- awsauth/validate.hpp ----------------
-// awsauth/validate.hpp: checks a value against every constraint of its AWS model before AWS does.
-// The rules are the generated tables of model_constraints.hpp; messages say which constraint, never the value.
-
-
-#include <cstddef>
-#include <cstdint>
-#include <limits>
-#include <map>
-#include <optional>
-#include <string>
-#include <tuple>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-namespace awsauth {
-
-/// One broken constraint: where (a JSON Pointer with the model's keys, e.g. "/Tags/3/Key") and which constraint.
-struct violation {
-    std::string path;
-    std::string message;
-};
-
-inline bool operator==(const violation& a, const violation& b) {
-    return a.path == b.path && a.message == b.message;
-}
-inline bool operator!=(const violation& a, const violation& b) {
-    return !(a == b);
-}
-
-namespace detail {
-
-template <class T, class = void>
-inline constexpr bool has_constraints_v = false;
-template <class T>
-inline constexpr bool has_constraints_v<T, std::void_t<decltype(constraints_of(type_tag<T>{}))>> = is_described_v<T>;
-
-template <class Fields, class Rules, class Visitor, std::size_t... index>
-constexpr void visit_field_rules(const Fields& fields, const Rules& rules, Visitor& visit,
-                                 std::index_sequence<index...>) {
-    (visit(std::get<index>(fields), std::get<index>(rules)), ...);
-}
-
-}  // namespace detail
-
-/// Calls visit(field, rule) for every field of T, in model order, with the rule the model gives that member.
-template <class T, class Visitor>
-constexpr void for_each_field_rule(Visitor&& visit) {
-    constexpr auto fields = fields_of(type_tag<T>{});
-    constexpr auto rules = constraints_of(type_tag<T>{});
-    constexpr std::size_t count = std::tuple_size_v<std::decay_t<decltype(fields)>>;
-    static_assert(count == std::tuple_size_v<std::decay_t<decltype(rules)>>,
-                  "the constraint table must have one rule per field");
-    detail::visit_field_rules(fields, rules, visit, std::make_index_sequence<count>{});
-}
-
-namespace detail {
-
-inline std::string plural(std::size_t count, const char* noun) {
-    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
-
-// "must be 2 to 64 characters long", "must have at most 50 items": the bounds in words, without the value.
-inline std::string size_bounds(std::size_t minimum, std::size_t maximum, const char* noun) {
-    if (minimum == maximum) return "exactly " + plural(minimum, noun);
-    if (maximum == unbounded) return "at least " + plural(minimum, noun);
-    if (minimum == 0) return "at most " + plural(maximum, noun);
-    return std::to_string(minimum) + " to " + plural(maximum, noun);
-}
-
-class violation_list {
-public:
-    void add(const json_path* at, std::string message) { found_.push_back({to_json_pointer(at), std::move(message)}); }
-    std::vector<violation> take() { return std::move(found_); }
-
-private:
-    std::vector<violation> found_;
-};
-
-inline void check_string(const std::string& text, const string_rule& rule, const json_path* at, violation_list& out) {
-    if (!is_valid_utf8(text)) {
-        out.add(at, "must be valid UTF-8");  // lengths and patterns count code points, which it has none of
-        return;
-    }
-    const std::size_t length = count_code_points(text);
-    if (length < rule.min_length || length > rule.max_length) {
-        out.add(at, "must be " + size_bounds(rule.min_length, rule.max_length, "character") + " long (was " +
-                        std::to_string(length) + ")");
-    }
-    if (rule.matches == nullptr) return;
-    const pattern_match match = match_pattern(*rule.matches, text);
-    if (match.matched) return;
-    std::string where = match.position == 0 ? "it is empty"
-                        : match.ended_early ? "it ends after " + plural(match.position, "character")
-                                            : "character " + std::to_string(match.position) + " is not allowed there";
-    out.add(at, "must match the pattern " + std::string(rule.matches->source) + " (" + where + ")");
-}
-
-inline void check_integer(std::int32_t value, const integer_rule& rule, const json_path* at, violation_list& out) {
-    if (value >= rule.minimum && value <= rule.maximum) return;
-    constexpr auto lowest = std::numeric_limits<std::int32_t>::min();
-    constexpr auto highest = std::numeric_limits<std::int32_t>::max();
-    const std::string bounds = rule.maximum == highest ? "at least " + std::to_string(rule.minimum)
-                               : rule.minimum == lowest
-                                   ? "at most " + std::to_string(rule.maximum)
-                                   : std::to_string(rule.minimum) + " to " + std::to_string(rule.maximum);
-    out.add(at, "must be " + bounds + " (was " + std::to_string(value) + ")");
-}
-
-template <class T>
-void check_struct(const T& value, const json_path* at, violation_list& out);
-
-template <class Rule>
-constexpr auto element_rule_of(const Rule& rule) {
-    if constexpr (std::is_same_v<Rule, no_rule>) {
-        return no_rule{};
-    } else {
-        return rule.each;
-    }
-}
-
-template <class Value, class Rule>
-void check_value(const Value& value, const Rule& rule, const json_path* at, violation_list& out) {
-    if constexpr (is_optional_v<Value>) {
-        if (value) check_value(*value, rule, at, out);
-    } else if constexpr (is_vector_v<Value>) {
-        if constexpr (!std::is_same_v<Rule, no_rule>) {
-            if (value.size() < rule.min_items || value.size() > rule.max_items) {
-                out.add(at, "must have " + size_bounds(rule.min_items, rule.max_items, "item") + " (was " +
-                                std::to_string(value.size()) + ")");
-            }
-        }
-        for (std::size_t index = 0; index < value.size(); ++index) {
-            const json_path element_path{at, {}, index, true};
-            check_value(value[index], element_rule_of(rule), &element_path, out);
-        }
-    } else if constexpr (is_string_map_v<Value>) {
-        if constexpr (!std::is_same_v<Rule, no_rule>) {
-            for (const auto& [key, mapped] : value) {
-                const json_path entry_path{at, key};
-                violation_list key_problems;
-                check_value(key, rule.keys, &entry_path, key_problems);
-                for (auto& problem : key_problems.take())
-                    out.add(&entry_path, "its key " + problem.message);
-                check_value(mapped, rule.values, &entry_path, out);
-            }
-        }
-    } else if constexpr (std::is_same_v<Rule, no_rule>) {
-        if constexpr (has_constraints_v<Value>) check_struct(value, at, out);
-    } else if constexpr (std::is_same_v<Rule, string_rule>) {
-        static_assert(std::is_same_v<Value, std::string>, "a string rule on a member that is no string");
-        check_string(value, rule, at, out);
-    } else if constexpr (std::is_same_v<Rule, integer_rule>) {
-        static_assert(std::is_same_v<Value, std::int32_t>, "an integer rule on a member that is no integer");
-        check_integer(value, rule, at, out);
-    } else {
-        static_assert(dependent_false_v<Rule>, "a rule this member's type cannot have");
-    }
-}
-
-template <class T>
-void check_struct(const T& value, const json_path* at, violation_list& out) {
-    for_each_field_rule<T>([&](const auto& field, const auto& rule) {
-        const json_path member_path{at, field.key};
-        check_value(value.*(field.member), rule, &member_path, out);
-    });
-}
-
-}  // namespace detail
-
-/// Every constraint of the AWS model that `value` breaks, in model order (an empty vector: none). Checks string
-/// lengths in Unicode code points, patterns, integer ranges and list sizes, through nested structs and lists.
-template <class T, std::enable_if_t<detail::has_constraints_v<T>, int> = 0>
-std::vector<violation> validate(const T& value) {
-    detail::violation_list found;
-    detail::check_struct(value, nullptr, found);
-    return found.take();
-}
-
-namespace detail {
-
-/// What parse_options::validate does: an awsauth::error at the first violation, counting the others.
-// Cold: parse<T> must compile the walk in, though validation is off by default; optimized for size, it costs a
-// user's translation unit a tenth of a second less (bench/compile_time.py).
-template <class T>
-[[gnu::cold]] void throw_first_violation(const T& value) {
-    const auto found = validate(value);
-    if (found.empty()) return;
-    std::string message = found.front().message;
-    if (found.size() > 1) message += " (and " + plural(found.size() - 1, "more violation") + ")";
-    throw error(found.front().path, message);
-}
-
-}  // namespace detail
-}  // namespace awsauth
-
-// ---------------- awsauth/parse.hpp ----------------
-// awsauth/parse.hpp: JSON text to a generated struct, the front door for reading.
-// nlohmann's SAX parser feeds a reader that writes straight into the struct: no DOM, no key copies. nlohmann's own
-// errors quote the text last read, which may be a session token: none of them gets out unwrapped.
-
-
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <map>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <utility>
-
-namespace awsauth {
-namespace detail {
-
-// Keeps nlohmann's position and reason, drops its "; last read: '...'" quote of the input and all after it.
-[[gnu::cold]] inline std::string describe_syntax_error(const nlohmann::json::parse_error& failure) {
-    std::string_view message = failure.what();
-    const auto reason_start = message.find("] ");
-    if (reason_start != std::string_view::npos) message.remove_prefix(reason_start + 2);
-    const auto quote = message.find("; last read:");
-    if (quote != std::string_view::npos) message = message.substr(0, quote);
-    return "invalid JSON (byte " + std::to_string(failure.byte) + "): " + std::string(message);
-}
-
-/// What nlohmann reports about text that is not JSON, in our words.
-[[gnu::cold]] inline std::string describe_invalid_json(const nlohmann::json::exception& failure) {
-    if (failure.id >= 100 && failure.id < 200) {
-        return describe_syntax_error(static_cast<const nlohmann::json::parse_error&>(failure));
-    }
-    // 406 "number overflow parsing '<token>'": the only other error the parser reports.
-    if (failure.id == 406) return "invalid JSON: a number is too large for a double";
-    return "invalid JSON (nlohmann_json error " + std::to_string(failure.id) + ")";
-}
-
-inline void check_document_size(std::string_view text, const parse_options& options) {
-    if (text.size() > options.max_document_size) {
-        throw error("the document is " + std::to_string(text.size()) +
-                    " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
-                    ")");
-    }
-}
-
-// nlohmann's lexer takes a NUL byte for the end of the input, so "{...}\0anything" would read as "{...}". JSON
-// text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
-inline void check_no_nul_byte(std::string_view text) {
-    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        throw error("invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
-    }
-}
-
-[[noreturn, gnu::cold, gnu::noinline]] inline void fail_too_deep(const parse_options& options) {
-    throw error("the document nests objects and arrays deeper than parse_options::max_depth (" +
-                std::to_string(options.max_depth) + ")");
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The SAX reader. Each open object or array the model knows is a frame: the C++ object it fills and the static
-// table of what to do with it. Unknown members are not framed, only counted, so skipping them costs nothing more
-// than nlohmann's lexing. The JSON Pointer is spelled out from the frames only when something is wrong.
-
-class sax_reader;
-
-/// Reads one value (a scalar, or the start of an object or array) into the C++ object at `target`.
-using value_reader = void (*)(sax_reader& reader, void* target, const json_scalar& value);
-
-/// Where the next value goes; no reader means the value is skipped.
-struct slot {
-    void* target = nullptr;
-    value_reader read = nullptr;
-};
-
-struct frame;
-
-/// What an open object or array does with its members or elements: one static table per C++ type.
-struct container_reader {
-    slot (*member)(sax_reader& reader, frame& at, std::string& key);  // objects
-    slot (*element)(frame& at);                                       // arrays
-    void (*end)(sax_reader& reader, frame& at);                       // structs: the absent members
-    bool is_struct;
-};
-
-struct frame {
-    void* target;
-    const container_reader* container;
-    std::string_view key;        // objects: the member being read, for the path
-    std::size_t index;           // arrays: the element being read, for the path
-    std::uint64_t seen;          // structs: one bit per field read
-    std::size_t expected_field;  // structs: the field looked at first for the next key
-    slot pending;                // objects: where the value after the current key goes
-};
-
-class sax_reader {
-public:
-    sax_reader(slot root, frame* frames, const parse_options& options) noexcept
-        : root_(root), frames_(frames), options_(options) {}
-
-    // nlohmann's SAX interface (nlohmann::json::sax_parse calls these; returning false would stop it silently, so
-    // every problem is thrown instead).
-    bool null() { return value(json_scalar{}); }
-    bool boolean(bool) { return value(json_scalar{json_kind::boolean}); }
-    bool number_integer(std::int64_t number) {
-        json_scalar scalar{json_kind::integer};
-        scalar.integer = number;
-        return value(scalar);
-    }
-    bool number_unsigned(std::uint64_t number) {
-        json_scalar scalar{json_kind::unsigned_integer};
-        scalar.unsigned_integer = number;
-        return value(scalar);
-    }
-    bool number_float(double number, const std::string& spelling) {
-        json_scalar scalar{json_kind::number};
-        scalar.number = number;
-        scalar.text = spelling;
-        return value(scalar);
-    }
-    bool string(std::string& text) {
-        json_scalar scalar{json_kind::string};
-        scalar.text = text;
-        return value(scalar);
-    }
-    bool binary(nlohmann::json::binary_t&) { return value(json_scalar{json_kind::binary}); }
-    bool start_object(std::size_t) { return open(json_kind::object); }
-    bool start_array(std::size_t) { return open(json_kind::array); }
-    bool key(std::string& key) {
-        if (skipped_ == 0) {
-            frame& top = frames_[depth_ - 1];
-            top.pending = top.container->member(*this, top, key);
-        }
-        return true;
-    }
-    bool end_object() { return close(); }
-    bool end_array() { return close(); }
-    [[gnu::cold]] bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& failure) {
-        throw error(describe_invalid_json(failure));
-    }
-
-    /// Opens a frame for the object or array the current value starts.
-    void push(void* target, const container_reader& container) noexcept {
-        frames_[depth_++] = frame{target, &container, {}, 0, 0, 0, {}};
-    }
-
-    /// Whether the current value is a member of a struct (where null means absent) rather than an element.
-    bool reading_struct_member() const noexcept { return depth_ != 0 && frames_[depth_ - 1].container->is_struct; }
-
-    bool reject_unknown_keys() const noexcept { return options_.reject_unknown_keys; }
-
-    /// Throws at the path of the current value.
-    [[noreturn, gnu::cold, gnu::noinline]] void fail(const std::string& problem) const {
-        throw error(pointer_to(depth_), problem);
-    }
-
-    /// Throws at the path of member `key` of the innermost open object.
-    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_member(std::string_view key, const std::string& problem) const {
-        std::string pointer = pointer_to(depth_ - 1);
-        append_pointer_token(pointer, key);
-        throw error(pointer, problem);
-    }
-
-private:
-    // The pointer through the first `frames` open containers, each at the member or element it is reading.
-    [[gnu::cold]] std::string pointer_to(std::size_t frames) const {
-        std::string pointer;
-        for (std::size_t i = 0; i < frames; ++i) {
-            if (frames_[i].container->element != nullptr) {
-                pointer += '/';
-                pointer += std::to_string(frames_[i].index);
-            } else {
-                append_pointer_token(pointer, frames_[i].key);
-            }
-        }
-        return pointer;
-    }
-
-    slot next_slot() noexcept {
-        if (depth_ == 0) return std::exchange(root_, slot{});
-        frame& top = frames_[depth_ - 1];
-        return top.container->element != nullptr ? top.container->element(top) : top.pending;
-    }
-
-    bool value(const json_scalar& scalar) {
-        if (skipped_ != 0) return true;
-        const slot next = next_slot();
-        if (next.read != nullptr) next.read(*this, next.target, scalar);
-        return true;
-    }
-
-    bool open(json_kind kind) {
-        if (depth_ + skipped_ >= options_.max_depth) fail_too_deep(options_);
-        if (skipped_ != 0) {
-            ++skipped_;
-            return true;
-        }
-        const slot next = next_slot();
-        if (next.read == nullptr) {
-            ++skipped_;
-            return true;
-        }
-        next.read(*this, next.target, json_scalar{kind});
-        return true;
-    }
-
-    bool close() {
-        if (skipped_ != 0) {
-            --skipped_;
-            return true;
-        }
-        frame& top = frames_[depth_ - 1];
-        if (top.container->end != nullptr) top.container->end(*this, top);
-        --depth_;
-        return true;
-    }
-
-    slot root_;
-    frame* frames_;
-    std::size_t depth_ = 0;    // open frames
-    std::size_t skipped_ = 0;  // open objects and arrays inside a skipped value
-    const parse_options& options_;
-};
-
-template <class T>
-void read_sax_value(sax_reader& reader, void* target, const json_scalar& value);
-
-/// The deepest nesting of objects and arrays the model gives T: how many frames reading one can need.
-template <class T>
-constexpr std::size_t frame_depth() {
-    if constexpr (is_optional_v<T>) {
-        return frame_depth<typename T::value_type>();
-    } else if constexpr (is_vector_v<T>) {
-        return 1 + frame_depth<typename T::value_type>();
-    } else if constexpr (is_string_map_v<T>) {
-        return 1;
-    } else if constexpr (is_described_v<T>) {
-        return 1 + std::apply(
-                       [](const auto&... each) {
-                           return std::max(
-                               {std::size_t{0}, frame_depth<typename std::decay_t<decltype(each)>::member_type>()...});
-                       },
-                       fields_of(type_tag<T>{}));
-    } else {
-        return 0;
-    }
-}
-
-// Per struct, built at compile time from its field table: each key with where its member is and how it is read.
-template <class T, std::size_t I>
-using field_member_t = typename std::tuple_element_t<I, decltype(fields_of(type_tag<T>{}))>::member_type;
-
-template <class T, std::size_t I>
-void* member_address(void* object) noexcept {
-    constexpr auto member = std::get<I>(fields_of(type_tag<T>{})).member;
-    return &(static_cast<T*>(object)->*member);
-}
-
-struct member_entry {
-    std::string_view key;
-    void* (*address)(void* object);
-    value_reader read;
-};
-
-template <class T, std::size_t... I>
-constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
-    return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
-                          &read_sax_value<field_member_t<T, I>>}...}};
-}
-
-template <class T>
-struct struct_reading {
-    static constexpr std::size_t count = field_count_v<T>;
-    static_assert(count <= 64, "awsauth: the SAX reader tracks a struct's members in 64 bits");
-    static constexpr std::array<member_entry, count> members = make_member_table<T>(std::make_index_sequence<count>{});
-    static constexpr std::uint64_t all_seen = count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
-
-    static slot member(sax_reader& reader, frame& at, std::string& key) {
-        // AWS, boto3 and the CLI write members in model order: the one after the last read is tried first.
-        std::size_t i = at.expected_field;
-        if (i >= count || members[i].key != key) {
-            i = 0;
-            while (i < count && members[i].key != key)
-                ++i;
-            if (i == count) {
-                if (reader.reject_unknown_keys()) reader.fail_at_member(key, unknown_member);
-                at.key = {};
-                return {};
-            }
-        }
-        at.expected_field = i + 1;
-        at.seen |= std::uint64_t{1} << i;
-        at.key = members[i].key;
-        return {members[i].address(at.target), members[i].read};
-    }
-
-    static void end(sax_reader& reader, frame& at) {
-        if (at.seen == all_seen) return;
-        finish_members(
-            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
-            [&reader](std::string_view key) { reader.fail_at_member(key, missing_required_member); });
-    }
-
-    static constexpr container_reader container{&member, nullptr, &end, true};
-};
-
-template <class Vector>
-struct vector_reading {
-    static slot element(frame& at) {
-        auto& elements = *static_cast<Vector*>(at.target);
-        at.index = elements.size();
-        return {&elements.emplace_back(), &read_sax_value<typename Vector::value_type>};
-    }
-
-    static constexpr container_reader container{nullptr, &element, nullptr, false};
-};
-
-struct string_map_reading {
-    // A repeated key lands on the same entry, so the last value wins as with a DOM.
-    static slot member(sax_reader&, frame& at, std::string& key) {
-        auto& entries = *static_cast<std::map<std::string, std::string>*>(at.target);
-        auto& entry = *entries.try_emplace(std::move(key)).first;
-        at.key = entry.first;
-        return {&entry.second, &read_sax_value<std::string>};
-    }
-
-    static constexpr container_reader container{&member, nullptr, nullptr, false};
-};
-
-// A repeated key reads into the same member again: an object or array starts from empty, so the last one wins.
-template <class T>
-void read_sax_value(sax_reader& reader, void* target, const json_scalar& value) {
-    T& out = *static_cast<T*>(target);
-    if constexpr (is_optional_v<T>) {
-        if (value.kind == json_kind::null) {
-            out.reset();
-        } else {
-            read_sax_value<typename T::value_type>(reader, &out.emplace(), value);
-        }
-    } else {
-        if (value.kind == json_kind::null && reader.reading_struct_member()) reader.fail(required_member_is_null);
-        if constexpr (is_vector_v<T>) {
-            if (value.kind != json_kind::array) reader.fail(expected_message(expected_name<T>(), value.kind));
-            out.clear();
-            reader.push(&out, vector_reading<T>::container);
-        } else if constexpr (is_string_map_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
-            out.clear();
-            reader.push(&out, string_map_reading::container);
-        } else if constexpr (is_described_v<T>) {
-            if (value.kind != json_kind::object) reader.fail(expected_message(expected_name<T>(), value.kind));
-            reader.push(&out, struct_reading<T>::container);
-        } else {
-            read_scalar(value, out, [&reader](const std::string& problem) { reader.fail(problem); });
-        }
-    }
-}
-
-template <class T>
-void read_document(std::string_view text, T& value, const parse_options& options) {
-    check_document_size(text, options);
-    check_no_nul_byte(text);
-    std::array<frame, frame_depth<T>()> frames{};
-    sax_reader reader(slot{&value, &read_sax_value<T>}, frames.data(), options);
-    // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
-    // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
-    // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
-    // detail::parser is what sax_parse calls for JSON in the 3.11 releases; it is not nlohmann's public API, so any
-    // other release takes the public road, slower to compile but the same parse.
-#if NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11
-    using bytes = nlohmann::detail::iterator_input_adapter<const char*>;
-    nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
-                                                    /*allow_exceptions=*/true, /*skip_comments=*/false)
-        .sax_parse(&reader, /*strict=*/true);
-#else
-    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
-#endif
-}
-
-}  // namespace detail
-
-/// Reads one JSON document into a generated struct; throws awsauth::error naming the JSON Pointer of what is wrong.
-template <class T>
-T parse(std::string_view json_text, const parse_options& options = {}) {
-    static_assert(is_described_v<T>, "awsauth::parse reads the structs awsauth generates");
-    T value{};
-    detail::read_document(json_text, value, options);
-    if (options.validate) detail::throw_first_violation(value);
-    return value;
-}
-
-}  // namespace awsauth
-
-// ---------------- awsauth/version.hpp ----------------
-// awsauth/version.hpp: the library version, defined here and nowhere else (CMake reads it from this file).
-
-#define AWSAUTH_VERSION_MAJOR 0
-#define AWSAUTH_VERSION_MINOR 1
-#define AWSAUTH_VERSION_PATCH 0
-
-namespace awsauth {
-inline constexpr int version_major = AWSAUTH_VERSION_MAJOR;
-inline constexpr int version_minor = AWSAUTH_VERSION_MINOR;
-inline constexpr int version_patch = AWSAUTH_VERSION_PATCH;
-}  // namespace awsauth
+}  // namespace sts
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/sts.hpp ----------------
+// awsauth/sts.hpp: every structure shape of the STS model (2011-06-15) as a plain struct.
+// The generated header lives in awsauth/model/; this name is kept for users. Plain structs only: add
+// <awsauth/parse.hpp>, <awsauth/dump.hpp>, <awsauth/json.hpp>, <awsauth/print.hpp> or <awsauth/validate.hpp> for
+// what you do with them, or include <awsauth/awsauth.hpp> for everything.
 
 // ---------------- awsauth/awsauth.hpp ----------------
 // awsauth/awsauth.hpp: the one header that brings everything.
