@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
 """What including awsauth costs a user's translation unit, against nlohmann_json alone.
 
-Compiles bench/compile_time/awsauth_round_trip.cpp (parse + dump of one sts::AssumeRoleResponse) and
-nlohmann_round_trip.cpp (nlohmann::json::parse + dump) with `CXX -std=c++17 -O2 -c`, best of N, and prints the
-ratio; each also headers-only, to split what the includes cost from what the calls instantiate. Then lists what
-the awsauth TU instantiates that a user might not expect (iostreams, date's stream parse/format, <regex>, a second
-basic_json). Measures only, never fails on a figure: compile time is not a test. bench/report.py puts the result
-into docs/performance.md.
+Compiles each TU of bench/compile_time/ with `CXX -std=c++17 -O2 -c`, best of N, and prints its ratio to
+nlohmann_round_trip.cpp (nlohmann::json::parse + dump), the baseline:
+- awsauth_round_trip.cpp: <awsauth/awsauth.hpp>, parse + dump of one sts::AssumeRoleResponse; it and the baseline
+  also headers-only, to split what the includes cost from what the calls instantiate;
+- sts_model_only.cpp: <awsauth/sts.hpp> alone, builds an sts::AssumeRoleRequest;
+- eks_auth_round_trip.cpp: <awsauth/eks_auth.hpp>, parse.hpp and dump.hpp, parse + dump of one
+  eks_auth::AssumeRoleForPodIdentityResponse.
+Then reads the include trace (`-H`) of the last two: the model-only TU should include no nlohmann header, the EKS
+Auth TU no STS header. And lists what the awsauth TU instantiates that a user might not expect (iostreams, date's
+stream parse/format, <regex>, a second basic_json). Measures only, never fails on a figure: compile time is not a
+test. bench/report.py puts the result into docs/performance.md.
+
+`--check-traces` only reads the include traces (no timing) and exits 1 when one has what it should not: the CTest
+`compile_traces`.
 """
 
 import argparse
@@ -23,6 +31,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "bench" / "compile_time"
 FLAGS = ["-std=c++17", "-O2", "-c"]
+
+# The TUs timed, by row name. Each is divided by the baseline; HEADERS_ONLY ones are also timed with only their
+# includes (the source skips its function under -DHEADERS_ONLY).
+TRANSLATION_UNITS = {
+    "awsauth": "awsauth_round_trip.cpp",
+    "nlohmann": "nlohmann_round_trip.cpp",
+    "sts_model_only": "sts_model_only.cpp",
+    "eks_auth_round_trip": "eks_auth_round_trip.cpp",
+}
+BASELINE = "nlohmann"
+HEADERS_ONLY = ("awsauth", "nlohmann")
+
+# What the include trace of a TU must not hold: (TU, the fact as printed, pattern over a header's path).
+TRACE_CHECKS = [
+    ("sts_model_only", "no nlohmann header in the include trace", r"(^|/)nlohmann/"),
+    ("eks_auth_round_trip", "no STS header in the include trace", r"(^|/)awsauth/(model/)?sts\.hpp$"),
+]
+# One line of `-H` output (GCC and Clang): a dot per level of nesting, then the header; `!` or `x` after the dots
+# marks a precompiled header.
+TRACE_LINE = re.compile(r"^(\.+)[!x]? (.+)$")
 
 # What a user TU should not instantiate: (label, pattern over `nm -C` symbol names).
 AUDIT = [
@@ -61,11 +89,11 @@ def best_of(compiler, source, extra, repeats, output):
     }
 
 
-def audit(compiler, output_dir):
+def audit(compiler, output_dir, extra=()):
     """Counts symbols defined by the awsauth TU at -O0, where every instantiated function is still emitted."""
     obj = Path(output_dir) / "audit.o"
-    command = [compiler, "-std=c++17", "-O0", "-c", f"-I{ROOT / 'include'}",
-               str(SOURCES / "awsauth_round_trip.cpp"), "-o", str(obj)]
+    command = [compiler, "-std=c++17", "-O0", "-c", f"-I{ROOT / 'include'}", *extra,
+               str(SOURCES / TRANSLATION_UNITS["awsauth"]), "-o", str(obj)]
     subprocess.run(command, check=True)
     try:
         listing = subprocess.run(["nm", "-C", "--defined-only", str(obj)], check=True, capture_output=True,
@@ -80,29 +108,94 @@ def audit(compiler, output_dir):
     }
 
 
+def include_trace(compiler, source, extra):
+    """The headers the TU opens, in order, as (nesting depth, path), from the compiler's `-H` (no code generated)."""
+    command = [compiler, "-std=c++17", "-fsyntax-only", "-H", f"-I{ROOT / 'include'}", *extra, str(source)]
+    process = subprocess.run(command, capture_output=True, text=True)
+    if process.returncode != 0:
+        sys.exit(f"compile_time: {shlex.join(command)} failed:\n{process.stderr}")
+    lines = (TRACE_LINE.match(line) for line in process.stderr.splitlines())
+    return [(len(line.group(1)), os.path.normpath(line.group(2))) for line in lines if line]
+
+
+def shown(path):
+    """A header's path as a reader knows it: awsauth/... for ours, the compiler's path for the others."""
+    try:
+        return Path(path).resolve().relative_to(ROOT / "include").as_posix()
+    except ValueError:
+        return path
+
+
+def check_trace(trace, pattern):
+    """(the distinct headers of the trace matching pattern, the include chain from the TU to the first of them)."""
+    found, chain, stack = [], None, []
+    for depth, path in trace:
+        del stack[depth - 1:]
+        stack.append(path)
+        if re.search(pattern, path):
+            if path not in found:
+                found.append(path)
+            if chain is None:
+                chain = list(stack)
+    return found, chain
+
+
+def check_traces(compiler, extra):
+    """The facts of TRACE_CHECKS for each TU, as dicts ready for JSON."""
+    facts = []
+    for name, check, pattern in TRACE_CHECKS:
+        found, chain = check_trace(include_trace(compiler, SOURCES / TRANSLATION_UNITS[name], extra), pattern)
+        facts.append({"tu": name, "check": check, "passed": not found, "offending": [shown(p) for p in found],
+                      "chain_to_first": [shown(p) for p in chain] if chain else []})
+    return facts
+
+
+def trace_line(fact):
+    line = f"{TRANSLATION_UNITS[fact['tu']]}: {fact['check']}: {'yes' if fact['passed'] else 'no'}"
+    if not fact["passed"]:
+        count = len(fact["offending"])
+        line += (f" ({count} such {'header' if count == 1 else 'headers'}, the first by way of "
+                 f"{' -> '.join(fact['chain_to_first'])})")
+    return line
+
+
 def compiler_version(compiler):
     return subprocess.run([compiler, "--version"], check=True, capture_output=True, text=True).stdout.splitlines()[0]
 
 
-def measure(compiler="g++", repeats=3):
+def include_flags(include_dirs):
+    """-I for each directory of a CMake list (the dependencies' include directories CTest passes), once each."""
+    directories = [d for d in dict.fromkeys((include_dirs or "").split(";")) if d]
+    return [f"-I{directory}" for directory in directories]
+
+
+def measure(compiler="g++", repeats=3, extra=()):
+    extra = list(extra)
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "tu.o"
         rows = {}
-        for name in ("awsauth", "nlohmann"):
-            source = SOURCES / f"{name}_round_trip.cpp"
-            rows[name] = best_of(compiler, source, [], repeats, output)
-            rows[name + "_headers_only"] = best_of(compiler, source, ["-DHEADERS_ONLY"], repeats, output)
-        instantiated = audit(compiler, scratch)
-    return {
+        for name, file in TRANSLATION_UNITS.items():
+            rows[name] = best_of(compiler, SOURCES / file, extra, repeats, output)
+            if name in HEADERS_ONLY:
+                rows[name + "_headers_only"] = best_of(compiler, SOURCES / file, [*extra, "-DHEADERS_ONLY"],
+                                                       repeats, output)
+        instantiated = audit(compiler, scratch, extra)
+    baseline = rows[BASELINE]["cpu_seconds"]
+    result = {
         "compiler": compiler_version(compiler),
         "command": f"{compiler} {' '.join(FLAGS)} -I include bench/compile_time/<tu>.cpp",
         "repeats": repeats,
         "rows": rows,
-        "ratio": rows["awsauth"]["cpu_seconds"] / rows["nlohmann"]["cpu_seconds"],
+        "ratio": rows["awsauth"]["cpu_seconds"] / baseline,
         "headers_only_ratio": rows["awsauth_headers_only"]["cpu_seconds"] /
         rows["nlohmann_headers_only"]["cpu_seconds"],
-        "audit": instantiated,
     }
+    for name in TRANSLATION_UNITS:
+        if name not in ("awsauth", BASELINE):
+            result[f"{name}_ratio"] = rows[name]["cpu_seconds"] / baseline
+    result["traces"] = check_traces(compiler, extra)
+    result["audit"] = instantiated
+    return result
 
 
 def print_result(result):
@@ -112,6 +205,11 @@ def print_result(result):
               f"{row['peak_rss_mib']:5.0f} MiB")
     print(f"  ratio awsauth / nlohmann: {result['ratio']:.2f}x "
           f"(headers only: {result['headers_only_ratio']:.2f}x)")
+    for name in TRANSLATION_UNITS:
+        if f"{name}_ratio" in result:
+            print(f"  ratio {name} / nlohmann: {result[f'{name}_ratio']:.2f}x")
+    for fact in result.get("traces", []):
+        print(f"  {trace_line(fact)}")
     if result["audit"]:
         print(f"  awsauth TU at -O0 defines {result['audit']['symbols']} symbols, of which:")
         for count in result["audit"]["counts"]:
@@ -123,13 +221,24 @@ def main():
     parser.add_argument("--compiler", default=os.environ.get("CXX", "g++"))
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--check-traces", action="store_true",
+                        help="only read the include traces (no timing); exit 1 when one has what it should not")
+    parser.add_argument("--include-dirs", help="more include directories, as a CMake list (a;b)")
     args = parser.parse_args()
-    result = measure(args.compiler, args.repeats)
+    extra = include_flags(args.include_dirs)
+    if args.check_traces:
+        facts = check_traces(args.compiler, extra)
+        print(f"compile_time: include traces of {args.compiler} -H")
+        for fact in facts:
+            print(f"  {trace_line(fact)}")
+        return 0 if all(fact["passed"] for fact in facts) else 1
+    result = measure(args.compiler, args.repeats, extra)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print_result(result)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -8,6 +8,7 @@ import xml.dom.minidom
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import compile_time  # noqa: E402
 import report  # noqa: E402
 
 
@@ -52,6 +53,37 @@ DUMP = {
 }
 
 
+
+def compile_row(cpu):
+    return {"cpu_seconds": cpu, "wall_seconds": cpu + 0.01, "peak_rss_mib": 250.0}
+
+
+# What bench/compile_time.py's measure() returns, on the old layout: the model-only TU still reaches nlohmann.
+COMPILE = {
+    "compiler": "g++ (Debian 12.2.0-14+deb12u1) 12.2.0",
+    "command": "g++ -std=c++17 -O2 -c -I include bench/compile_time/<tu>.cpp",
+    "repeats": 3,
+    "rows": {"awsauth": compile_row(3.80), "awsauth_headers_only": compile_row(1.40), "nlohmann": compile_row(3.32),
+             "nlohmann_headers_only": compile_row(1.11), "sts_model_only": compile_row(0.83),
+             "eks_auth_round_trip": compile_row(3.45)},
+    "ratio": 3.80 / 3.32, "headers_only_ratio": 1.40 / 1.11,
+    "sts_model_only_ratio": 0.83 / 3.32, "eks_auth_round_trip_ratio": 3.45 / 3.32,
+    "traces": [
+        {"tu": "sts_model_only", "check": "no nlohmann header in the include trace", "passed": False,
+         "offending": ["/usr/include/nlohmann/json.hpp", "/usr/include/nlohmann/adl_serializer.hpp"],
+         "chain_to_first": ["awsauth/sts.hpp", "awsauth/json.hpp", "/usr/include/nlohmann/json.hpp"]},
+        {"tu": "eks_auth_round_trip", "check": "no STS header in the include trace", "passed": True,
+         "offending": [], "chain_to_first": []},
+    ],
+    "audit": None,
+}
+# What an earlier compile_time.py wrote (--compile-time-from): the round trip alone, no traces.
+OLD_KEYS = ("compiler", "command", "repeats", "ratio", "headers_only_ratio", "audit")
+OLD_COMPILE = {**{key: COMPILE[key] for key in OLD_KEYS},
+               "rows": {name: COMPILE["rows"][name]
+                        for name in ("awsauth", "awsauth_headers_only", "nlohmann", "nlohmann_headers_only")}}
+
+
 class MediansTest(unittest.TestCase):
     def test_takes_the_median_aggregate_in_nanoseconds(self):
         rows = report.medians({"benchmarks": aggregate("parse/p/awsauth", 2.5, unit="us", cv=0.125)})
@@ -78,6 +110,15 @@ class SummaryTest(unittest.TestCase):
         self.assertEqual(report.status("dump", 1.01), "**not met**")
         self.assertEqual(report.status("parse_vs_floor", 1.2), "aim not met")
 
+    def test_status_of_the_compile_time_figures(self):
+        self.assertEqual(report.status("compile", 1.10), "met")
+        self.assertEqual(report.status("compile", 1.15), "**not met**")
+        self.assertEqual(report.status("compile_sts_model_only", 0.22), "aim met")
+        self.assertEqual(report.status("compile_sts_model_only", 0.25), "required met, aim not")
+        self.assertEqual(report.status("compile_sts_model_only", 0.31), "**not met**")
+        self.assertEqual(report.status("compile_eks_auth_round_trip", 1.05), "met")
+        self.assertEqual(report.status("compile_eks_auth_round_trip", 1.06), "**not met**")
+
     def test_status_for_higher_is_better(self):
         self.assertEqual(report.status("timestamp_parse", 20.0), "met")
         self.assertEqual(report.status("timestamp_parse", 19.9), "**not met**")
@@ -94,12 +135,47 @@ class RenderTest(unittest.TestCase):
                       "**20.0x** |", text)
         self.assertIn("| `awscli_assume_role` | 100 | 900 ns | 1.00 µs | 800 ns | – | **0.90x** |", text)
 
+    def test_markdown_states_each_compile_time_target(self):
+        text = report.render_markdown(results(PARSE, DUMP, STAMPS), COMPILE, 9, "0.2", "performance.svg")
+        self.assertIn("| compile time, `awsauth_round_trip.cpp` / nlohmann TU | ≤ 1.10x | – | 1.14x | **not met** |",
+                      text)
+        self.assertIn("| compile time, `sts_model_only.cpp` / nlohmann TU | ≤ 0.30x | ≤ 0.22x | 0.25x | "
+                      "required met, aim not |", text)
+        self.assertIn("| compile time, `eks_auth_round_trip.cpp` / nlohmann TU | ≤ 1.05x | – | 1.04x | met |", text)
+
+    def test_markdown_lists_every_translation_unit_its_ratio_and_its_trace(self):
+        text = report.render_markdown(results(PARSE, DUMP, STAMPS), COMPILE, 9, "0.2", "performance.svg")
+        self.assertIn("| `sts_model_only.cpp`: `<awsauth/sts.hpp>` alone, builds an `sts::AssumeRoleRequest` | "
+                      "0.83 s | 0.84 s | 250 MiB |", text)
+        self.assertIn("| `eks_auth_round_trip.cpp`: `<awsauth/eks_auth.hpp>`, `parse.hpp`, `dump.hpp`, parse + dump "
+                      "`eks_auth::AssumeRoleForPodIdentityResponse` | 3.45 s |", text)
+        self.assertIn("Ratio to the nlohmann TU: `awsauth_round_trip.cpp` **1.14x** (includes only: 1.26x), "
+                      "`sts_model_only.cpp` **0.25x**, `eks_auth_round_trip.cpp` **1.04x**.", text)
+        self.assertIn("- `sts_model_only.cpp`: no nlohmann header in the include trace: **no** (2 such headers, the "
+                      "first by way of `awsauth/sts.hpp` → `awsauth/json.hpp` → `/usr/include/nlohmann/json.hpp`).",
+                      text)
+        self.assertIn("- `eks_auth_round_trip.cpp`: no STS header in the include trace: **yes**.", text)
+
+    def test_markdown_of_an_earlier_compile_time_result_has_the_round_trip_alone(self):
+        text = report.render_markdown(results(PARSE, DUMP, STAMPS), OLD_COMPILE, 9, "0.2", "performance.svg")
+        self.assertIn("| compile time, `awsauth_round_trip.cpp` / nlohmann TU | ≤ 1.10x | – | 1.14x |", text)
+        self.assertIn("Ratio to the nlohmann TU: `awsauth_round_trip.cpp` **1.14x** (includes only: 1.26x).", text)
+        self.assertNotIn("sts_model_only", text)
+        self.assertNotIn("include trace", text)
+
     def test_chart_is_svg_with_one_bar_per_figure(self):
         svg = report.render_svg(results(PARSE, DUMP, STAMPS), {"ratio": 2.0})
         document = xml.dom.minidom.parseString(svg)
         bars = [rect for rect in document.getElementsByTagName("rect") if rect.getAttribute("height") == "10"]
         # 3 payloads x (awsauth, SAX floor) + 3 payloads x awsauth + 4 timestamp speedups
         self.assertEqual(len(bars), 6 + 3 + 4)
+
+    def test_chart_states_each_compile_time_figure_with_its_target(self):
+        svg = report.render_svg(results(PARSE, DUMP, STAMPS), COMPILE)
+        texts = [node.firstChild.data for node in xml.dom.minidom.parseString(svg).getElementsByTagName("text")]
+        self.assertIn("Compile time, awsauth_round_trip.cpp / nlohmann TU: 1.14x (required ≤ 1.10x)", texts)
+        self.assertIn("Compile time, sts_model_only.cpp / nlohmann TU: 0.25x (required ≤ 0.30x, aim ≤ 0.22x)", texts)
+        self.assertIn("Compile time, eks_auth_round_trip.cpp / nlohmann TU: 1.04x (required ≤ 1.05x)", texts)
 
     def test_doc_is_rewritten_only_between_markers(self):
         with tempfile.TemporaryDirectory() as scratch:
@@ -110,6 +186,46 @@ class RenderTest(unittest.TestCase):
             doc.write_text("no markers\n", encoding="utf-8")
             with self.assertRaises(SystemExit):
                 report.write_doc(doc, "x")
+
+
+class IncludeTraceTest(unittest.TestCase):
+    """bench/compile_time.py's reading of `-H` output, on a hand-made trace (no compiler run)."""
+
+    TRACE = [(1, "include/awsauth/eks_auth.hpp"), (2, "include/awsauth/model/eks_auth.hpp"),
+             (1, "include/awsauth/parse.hpp"), (2, "include/awsauth/validate.hpp"),
+             (3, "include/awsauth/model/sts.hpp"), (4, "/usr/include/c++/12/string"),
+             (2, "/usr/include/nlohmann/json.hpp"), (1, "include/awsauth/sts.hpp")]
+
+    def test_finds_each_matching_header_once_and_the_chain_to_the_first(self):
+        _, _, sts = compile_time.TRACE_CHECKS[1]
+        found, chain = compile_time.check_trace(self.TRACE, sts)
+        self.assertEqual(found, ["include/awsauth/model/sts.hpp", "include/awsauth/sts.hpp"])
+        self.assertEqual(chain, ["include/awsauth/parse.hpp", "include/awsauth/validate.hpp",
+                                 "include/awsauth/model/sts.hpp"])
+
+    def test_a_clean_trace_passes(self):
+        _, _, nlohmann = compile_time.TRACE_CHECKS[0]
+        self.assertEqual(compile_time.check_trace(self.TRACE[:2], nlohmann), ([], None))
+        _, chain = compile_time.check_trace(self.TRACE, nlohmann)
+        self.assertEqual(chain, ["include/awsauth/parse.hpp", "/usr/include/nlohmann/json.hpp"])
+
+    def test_reads_gcc_and_clang_trace_lines(self):
+        self.assertEqual(compile_time.TRACE_LINE.match(".. /usr/include/nlohmann/json.hpp").groups(),
+                         ("..", "/usr/include/nlohmann/json.hpp"))
+        self.assertEqual(compile_time.TRACE_LINE.match(".! /tmp/pch.h.gch").group(2), "/tmp/pch.h.gch")
+        self.assertIsNone(compile_time.TRACE_LINE.match("Multiple include guards may be useful for:"))
+
+    def test_the_printed_fact(self):
+        self.assertEqual(compile_time.trace_line(COMPILE["traces"][1]),
+                         "eks_auth_round_trip.cpp: no STS header in the include trace: yes")
+        self.assertEqual(compile_time.trace_line(COMPILE["traces"][0]),
+                         "sts_model_only.cpp: no nlohmann header in the include trace: no (2 such headers, the first "
+                         "by way of awsauth/sts.hpp -> awsauth/json.hpp -> /usr/include/nlohmann/json.hpp)")
+
+    def test_include_dirs_from_a_cmake_list(self):
+        self.assertEqual(compile_time.include_flags("/usr/include;;/opt/date/include;/usr/include"),
+                         ["-I/usr/include", "-I/opt/date/include"])
+        self.assertEqual(compile_time.include_flags(None), [])
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ Standard library only; the output is deterministic (same headers, same bytes).
 import argparse
 import re
 import sys
+from collections import namedtuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ ENTRY = "awsauth/awsauth.hpp"
 TOOL = "tools/single_header.py"
 
 AWSAUTH_INCLUDE = re.compile(r"^\s*#\s*include\s*<(awsauth/[^>]+)>")
+OTHER_INCLUDE = re.compile(r"^\s*#\s*include\s*<([^>]+)>")
 QUOTED_INCLUDE = re.compile(r'^\s*#\s*include\s*"')
 ANY_INCLUDE = re.compile(r"^\s*#\s*include\b")
 PRAGMA_ONCE = re.compile(r"^\s*#\s*pragma\s+once\s*(//.*)?$")
@@ -49,6 +51,10 @@ class RefusedHeader(Exception):
     """The headers have something the single header could not reproduce faithfully."""
 
 
+# One header as read by read_header; tools/check_tiers.py reads the include graph through it too.
+Header = namedtuple("Header", ["lines", "awsauth_includes", "other_includes"])
+
+
 def is_preamble(line):
     """What may come before a header's awsauth includes: nothing that could change their meaning."""
     stripped = line.strip()
@@ -56,14 +62,15 @@ def is_preamble(line):
 
 
 def read_header(include_root, name):
-    """The header's lines without `#pragma once`, and the awsauth headers it includes, in order."""
+    """A Header: its lines without `#pragma once` and its awsauth includes, in order (both for the single header),
+    and what else it includes with <...> (<nlohmann/json.hpp>, <string>; also those under an #if), in order."""
     path = include_root / name
     if not path.is_file():
         raise RefusedHeader(f"{name}: no such header under {include_root}")
     lines = path.read_text(encoding="utf-8").splitlines()
     if not any(PRAGMA_ONCE.match(line) for line in lines):
         raise RefusedHeader(f"{name}: no #pragma once")
-    kept, includes, code_seen = [], [], False
+    kept, includes, others, code_seen = [], [], [], False
     for number, line in enumerate(lines, start=1):
         if QUOTED_INCLUDE.match(line):
             raise RefusedHeader(f'{name}:{number}: quoted #include; include awsauth headers as <awsauth/...>')
@@ -76,13 +83,16 @@ def read_header(include_root, name):
             continue
         if PRAGMA_ONCE.match(line):
             continue
+        other = OTHER_INCLUDE.match(line)
+        if other:
+            others.append(other.group(1))
         code_seen = code_seen or not is_preamble(line)
         kept.append(line)
     while kept and not kept[0].strip():
         kept.pop(0)
     while kept and not kept[-1].strip():
         kept.pop()
-    return kept, includes
+    return Header(kept, includes, others)
 
 
 def join_headers(include_root=INCLUDE, entry=ENTRY):
@@ -96,12 +106,12 @@ def join_headers(include_root=INCLUDE, entry=ENTRY):
             cycle = " -> ".join(in_progress[in_progress.index(name):] + [name])
             raise RefusedHeader(f"include cycle: {cycle}")
         in_progress.append(name)
-        lines, includes = read_header(include_root, name)
-        for included in includes:
+        header = read_header(include_root, name)
+        for included in header.awsauth_includes:
             visit(included)
         in_progress.pop()
         done.add(name)
-        sections.append(f"\n// ---------------- {name} ----------------\n" + "\n".join(lines) + "\n")
+        sections.append(f"\n// ---------------- {name} ----------------\n" + "\n".join(header.lines) + "\n")
 
     visit(entry)
     every_header = {path.relative_to(include_root).as_posix() for path in (include_root / "awsauth").rglob("*.hpp")}

@@ -65,6 +65,14 @@ class Joining(unittest.TestCase):
         self.assertLess(text.index("#include <vector>"), text.index("struct model {};"))
         self.assertEqual(text.count("#include <string>"), 1)
 
+    def test_read_header_lists_awsauth_and_other_includes_apart(self):
+        (self.root / "awsauth" / "json.hpp").write_text(header(
+            "#include <awsauth/base.hpp>", "#include <nlohmann/json.hpp>", "struct json {};",
+            "#if defined(AWSAUTH_X)", "#include <expat.h>", "#endif"), encoding="utf-8")
+        read = single_header.read_header(self.root, "awsauth/json.hpp")
+        self.assertEqual(read.awsauth_includes, ["awsauth/base.hpp"])
+        self.assertEqual(read.other_includes, ["nlohmann/json.hpp", "expat.h"])
+
     def test_starts_with_the_banner_and_is_the_same_twice(self):
         text = self.join()
         self.assertTrue(text.startswith(single_header.BANNER))
