@@ -18,4 +18,4 @@ scripts/install-dependencies.sh
 build_dir="${BUILD_DIR:-build}"
 cmake -S . -B "$build_dir" -DAWSAUTH_TEST=OFF -DAWSAUTH_EXAMPLES=ON
 cmake --build "$build_dir" --target awsauth-creds -j "$(nproc)"
-"$build_dir/examples/awsauth-creds" ${clock[@]+"${clock[@]}"} "$payload"
+"$build_dir/apps/awsauth-creds/awsauth-creds" ${clock[@]+"${clock[@]}"} "$payload"

@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
-"""Writes tests/creds/expected/: what awsauth-creds must print for each case in tests/creds/cases.txt.
+"""Writes apps/awsauth-creds/tests/expected/: what awsauth-creds must print for each case in cases.txt beside it.
 
 A second, independent statement of the tool's output rules, in Python (standard library only), reading the
 payloads with json and datetime and the member order from the vendored AWS models in tools/models. It shares no
 code with the tool. The tests never run it: they compare the tool's output with the committed files. Run it by
 hand after changing a rule or a case, and read the diff:
 
-    python3 tests/creds/derive_expected.py
+    python3 apps/awsauth-creds/tests/derive_expected.py
 """
 import datetime
 import json
 import pathlib
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-HERE = ROOT / "tests" / "creds"
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+HERE = ROOT / "apps" / "awsauth-creds" / "tests"
 UTC = datetime.timezone.utc
 
 FORMATS = ["summary", "env", "credential-process", "ini", "json"]

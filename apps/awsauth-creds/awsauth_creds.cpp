@@ -1,5 +1,5 @@
-// examples/awsauth_creds.cpp: awsauth-creds, which turns any STS or EKS Auth credentials response into shell
-// exports, a credential_process answer, a shared-credentials profile, a summary or normalised JSON.
+// apps/awsauth-creds/awsauth_creds.cpp: awsauth-creds, which turns any STS or EKS Auth credentials response into
+// shell exports, a credential_process answer, a shared-credentials profile, a summary or normalised JSON.
 // The library does all the reading; this file decides which response type a document is and how to print it.
 #include <awsauth/awsauth.hpp>
 
