@@ -17,7 +17,7 @@
 // copies of different versions vendored into one program are different entities instead of an ODR violation. While
 // the major version is 0 a minor release may break the API, so the minor version is part of the name. Macros, as fmt
 // and nlohmann spell theirs: a namespace name cannot come from a template, and one place keeps every header in step
-// with the version above (tests/unit-version.cpp checks the two agree).
+// with the version above (tests/unit-error.cpp checks the two agree).
 #define AWSAUTH_BEGIN_NAMESPACE \
     namespace awsauth {         \
     inline namespace v0_2 {
@@ -550,7 +550,8 @@ inline void append_pointer_token(std::string& pointer, std::string_view key) {
 
 // Cold and out of line: every reader and writer calls it, and building a message inline at each call site costs
 // every user's compile (bench/compile_time.py) and the hot path's code size alike.
-[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const json_path* at, error_kind kind, const std::string& problem) {
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail(const json_path* at, error_kind kind,
+                                                        const std::string& problem) {
     throw error(kind, to_json_pointer(at), problem);
 }
 
@@ -2433,7 +2434,8 @@ template <>
 struct dom_codec<timestamp> : dom_scalar_reading<timestamp> {
     template <class Json>
     static void write(Json& json, timestamp value, const json_path* at, const dump_options& options) {
-        if (!in_supported_range(value)) fail(at, error_kind::invalid_timestamp, "timestamp " + std::string(out_of_range));
+        if (!in_supported_range(value))
+            fail(at, error_kind::invalid_timestamp, "timestamp " + std::string(out_of_range));
         std::string text;
         append_timestamp(text, value, options.timestamps);
         if (options.timestamps != timestamp_format::epoch_seconds) {
@@ -2703,8 +2705,9 @@ struct checker<std::string> {
         const pattern_match match = match_pattern(*rule.matches, text);
         if (match.matched) return;
         std::string where = match.position == 0 ? "it is empty"
-                            : match.ended_early ? "it ends after " + plural(match.position, "character")
-                                                : "character " + std::to_string(match.position) + " is not allowed there";
+                            : match.ended_early
+                                ? "it ends after " + plural(match.position, "character")
+                                : "character " + std::to_string(match.position) + " is not allowed there";
         out.add(at, "must match the pattern " + std::string(rule.matches->source) + " (" + where + ")");
     }
 };
@@ -2856,8 +2859,8 @@ namespace detail {
 inline void check_document_size(std::string_view text, const parse_options& options) {
     if (text.size() > options.max_document_size) {
         throw error(error_kind::limit_exceeded, "the document is " + std::to_string(text.size()) +
-                    " bytes, more than parse_options::max_document_size (" + std::to_string(options.max_document_size) +
-                    ")");
+                                                    " bytes, more than parse_options::max_document_size (" +
+                                                    std::to_string(options.max_document_size) + ")");
     }
 }
 
@@ -2865,13 +2868,15 @@ inline void check_document_size(std::string_view text, const parse_options& opti
 // text holds no raw NUL anywhere (in a string it must be escaped), so refuse it wherever it stands.
 inline void check_no_nul_byte(std::string_view text) {
     if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        throw error(error_kind::invalid_json, "invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
+        throw error(error_kind::invalid_json,
+                    "invalid JSON (byte " + std::to_string(nul + 1) + "): a NUL byte, which JSON text cannot hold");
     }
 }
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void fail_too_deep(const parse_options& options) {
-    throw error(error_kind::limit_exceeded, "the document nests objects and arrays deeper than parse_options::max_depth (" +
-                std::to_string(options.max_depth) + ")");
+    throw error(error_kind::limit_exceeded,
+                "the document nests objects and arrays deeper than parse_options::max_depth (" +
+                    std::to_string(options.max_depth) + ")");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -3159,7 +3164,8 @@ struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
             while (i < count && members[i].key != key)
                 ++i;
             if (i == count) {
-                if (reader.reject_unknown_keys()) reader.fail_at_member(key, error_kind::unknown_member, unknown_member);
+                if (reader.reject_unknown_keys())
+                    reader.fail_at_member(key, error_kind::unknown_member, unknown_member);
                 at.key = {};
                 return {};
             }
