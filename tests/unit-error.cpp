@@ -76,8 +76,9 @@ TEST_CASE("every reading problem has its kind, and the problem reads without pre
         CHECK(failure.kind() == each.kind);
         CHECK(failure.path() == each.path);
         CHECK(failure.problem() == each.problem);
-        const std::string where = each.path.empty() ? "" : "at " + each.path + ": ";
-        CHECK(std::string(failure.what()) == "awsauth: " + where + each.problem);
+        const std::string where = each.path.empty() ? "" : "at " + each.path;
+        CHECK(failure.location() == where);
+        CHECK(std::string(failure.what()) == "awsauth: " + where + (where.empty() ? "" : ": ") + each.problem);
     }
 }
 
@@ -163,7 +164,14 @@ TEST_CASE("a copied error keeps its kind, path and problem", "[error]") {
     const awsauth::error escaped(awsauth::error_kind::unknown_member, "/line\nbreak", "unknown member");
     CHECK(std::string(escaped.what()) == "awsauth: at /line\\nbreak: unknown member");
     CHECK(escaped.path() == "/line\nbreak");
+    CHECK(escaped.location() == "at /line\\nbreak");
     CHECK(escaped.problem() == "unknown member");
+    const awsauth::error at_root(awsauth::error_kind::wrong_type, "", "expected an object, got array");
+    CHECK(at_root.path().empty());
+    CHECK(at_root.location() == "at the document root");
+    const awsauth::error nowhere(awsauth::error_kind::limit_exceeded, "the document is too large");
+    CHECK(nowhere.location().empty());
+    CHECK(nowhere.problem() == "the document is too large");
 }
 
 TEST_CASE("everything lives in the namespace version.hpp names", "[error]") {

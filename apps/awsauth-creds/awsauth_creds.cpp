@@ -40,12 +40,12 @@ struct refusal {
     throw refusal{document_refused, std::move(message)};
 }
 
-// The library's messages start with "awsauth: "; ours start with the program's name instead.
+// A library error in the tool's words: where (already escaped for one line) and what, without the library's
+// "awsauth: " prefix, since our lines start with the program's name.
 std::string library_reason(const awsauth::error& failure) {
-    std::string_view message = failure.what();
-    constexpr std::string_view prefix = "awsauth: ";
-    if (message.substr(0, prefix.size()) == prefix) message.remove_prefix(prefix.size());
-    return std::string(message);
+    std::string reason(failure.location());
+    if (!reason.empty()) reason += ": ";
+    return reason.append(failure.problem());
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -83,8 +83,17 @@ public:
     /// The problem alone, without the "awsauth: " prefix and the path that what() adds: "missing required member".
     std::string_view problem() const noexcept { return std::string_view(what()).substr(problem_offset_); }
 
+    /// Where, as what() says it: "at /Credentials/Expiration" (the pointer escaped for a log line) or "at the
+    /// document root"; "" for an error not tied to a place. what() is "awsauth: " + location + ": " + problem, or
+    /// "awsauth: " + problem without a location.
+    std::string_view location() const noexcept {
+        if (!path_) return {};
+        return std::string_view(what()).substr(prefix.size(), problem_offset_ - prefix.size() - separator.size());
+    }
+
 private:
     static constexpr std::string_view prefix = "awsauth: ";
+    static constexpr std::string_view separator = ": ";
 
     // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
     // message short at a NUL.
@@ -96,7 +105,8 @@ private:
         } else {
             detail::append_log_escaped(message, json_pointer);
         }
-        return message + ": " + problem;
+        message += separator;
+        return message + problem;
     }
 
     // Shared on copy, as std::runtime_error shares its message, so copying an error in flight cannot throw.
