@@ -10,7 +10,7 @@ foreach(awsauth_dependency IN ITEMS nlohmann_json::nlohmann_json date::date)
   get_target_property(awsauth_dependency_imported ${awsauth_dependency} IMPORTED)
   if(NOT awsauth_dependency_imported)
     message(WARNING "awsauth: not installing: ${awsauth_dependency} was built here, not found as an installed "
-                    "package, so an installed awsauth could not find it. Install it (README) or set AWSAUTH_INSTALL=OFF.")
+                    "package, so an installed awsauth could not find it. Install it (docs/integration.md) or set AWSAUTH_INSTALL=OFF.")
     return()
   endif()
 endforeach()

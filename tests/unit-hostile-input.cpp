@@ -1,5 +1,5 @@
 // tests/unit-hostile-input.cpp: what awsauth::parse makes of documents written to hurt it. Each one either reads as
-// the value the rules in the README specify or is an awsauth::error; nothing else escapes, nothing crashes.
+// the value the rules of docs/json-mapping.md specify or is an awsauth::error; nothing else escapes, nothing crashes.
 #include "catch.hpp"
 
 #include <awsauth/awsauth.hpp>

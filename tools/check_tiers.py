@@ -35,7 +35,7 @@ TIERS = {
              "options.hpp", "detail/utf8.hpp", "detail/json_pointer.hpp"),
     "model": ("model/*.hpp",),
     "codec": ("json.hpp", "parse.hpp", "dump.hpp", "print.hpp", "validate.hpp", "detail/json_reading.hpp",
-              "detail/json_text.hpp", "detail/pattern_match.hpp",
+              "detail/json_text.hpp",
               "wire*.hpp", "detail/wire*"),  # the wire codec, when it comes
     "umbrella": ("awsauth.hpp", "sts.hpp", "eks_auth.hpp", "response_metadata.hpp"),
 }

@@ -663,15 +663,31 @@ def pattern_runs(source, categories, where):
                          f"shapes ({refusal}); extend the generator and include/awsauth/constraints.hpp")
 
 
-def bounded(factory, minimum, maximum):
-    """`length(2, 64)`, `length_at_least(1)`, `items_at_most(50)`, or "" without bounds (constraints.hpp's names)."""
+# constraints.hpp's factories for (both bounds, a minimum only, a maximum only).
+LENGTH = ("length", "length_at_least", "length_at_most")
+RANGE = ("range", "at_least", "at_most")
+ITEMS = ("items", "items_at_least", "items_at_most")
+
+
+def bounded(factories, minimum, maximum):
+    """`length(2, 64)`, `at_least(0)`, `items_at_most(50)`, or "" without bounds."""
+    both, at_least, at_most = factories
     if minimum is None and maximum is None:
         return ""
     if maximum is None:
-        return f"{factory}_at_least({minimum})"
+        return f"{at_least}({minimum})"
     if minimum is None:
-        return f"{factory}_at_most({maximum})"
-    return f"{factory}({minimum}, {maximum})"
+        return f"{at_most}({maximum})"
+    return f"{both}({minimum}, {maximum})"
+
+
+def bounds(shape, where, lowest, highest):
+    """The shape's (min, max), each None where the model gives none; refuses what awsauth cannot check."""
+    minimum = bound(shape, "min", where, lowest, highest)
+    maximum = bound(shape, "max", where, lowest, highest)
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
+    return minimum, maximum
 
 
 def bound(shape, trait, where, lowest, highest):
@@ -704,11 +720,7 @@ class ConstraintWriter:
         self.check_traits(shape, SHAPE_TRAITS, f"shape {shape_name}")
         kind = shape["type"]
         if kind == "string":
-            minimum = bound(shape, "min", where, 0, 2 ** 32)
-            maximum = bound(shape, "max", where, 0, 2 ** 32)
-            if minimum is not None and maximum is not None and minimum > maximum:
-                raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
-            rule = bounded("length", minimum, maximum)
+            rule = bounded(LENGTH, *bounds(shape, where, 0, 2 ** 32))
             source = shape.get("pattern")
             if source is not None:
                 name = "model_patterns::" + self.pattern(prefix, shape_name, source, where)
@@ -717,27 +729,13 @@ class ConstraintWriter:
         if kind == "integer":
             if "pattern" in shape:
                 raise SystemExit(f"{GENERATOR}: {where} is an integer with a pattern")
-            minimum = bound(shape, "min", where, INT32_MIN, INT32_MAX)
-            maximum = bound(shape, "max", where, INT32_MIN, INT32_MAX)
-            if minimum is not None and maximum is not None and minimum > maximum:
-                raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
-            if minimum is None and maximum is None:
-                return ""
-            if maximum is None:
-                return f"at_least({minimum})"
-            if minimum is None:
-                return f"at_most({maximum})"
-            return f"range({minimum}, {maximum})"
+            return bounded(RANGE, *bounds(shape, where, INT32_MIN, INT32_MAX))
         if kind == "list":
             if "pattern" in shape:
                 raise SystemExit(f"{GENERATOR}: {where} is a list with a pattern")
             self.check_traits(shape["member"], MEMBER_TRAITS, f"the member of {shape_name}")
             element = self.rule(model, prefix, shape["member"]["shape"], f"{where}[]")
-            minimum = bound(shape, "min", where, 0, 2 ** 32)
-            maximum = bound(shape, "max", where, 0, 2 ** 32)
-            if minimum is not None and maximum is not None and minimum > maximum:
-                raise SystemExit(f"{GENERATOR}: {where} has min {minimum} above max {maximum}")
-            rule = bounded("items", minimum, maximum)
+            rule = bounded(ITEMS, *bounds(shape, where, 0, 2 ** 32))
             if element:
                 rule = f"{rule}.each({element})" if rule else f"each({element})"
             return rule

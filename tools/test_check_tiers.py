@@ -47,9 +47,8 @@ ALLOWED = {
     "detail/json_reading.hpp": includes("awsauth/timestamp.hpp", "nlohmann/json_fwd.hpp"),
     "dump.hpp": includes("awsauth/detail/json_text.hpp", "awsauth/options.hpp"),
     "print.hpp": includes("awsauth/fields.hpp"),
-    "validate.hpp": includes("awsauth/detail/pattern_match.hpp"),
+    "validate.hpp": includes("awsauth/detail/json_pointer.hpp", "awsauth/constraints.hpp"),
     "detail/json_text.hpp": includes("awsauth/detail/utf8.hpp"),
-    "detail/pattern_match.hpp": includes("awsauth/constraints.hpp"),
     "wire.hpp": includes("awsauth/detail/wire/reader.hpp", "expat.h"),
     "detail/wire/reader.hpp": includes("awsauth/detail/json_pointer.hpp", "expat.h"),
     # umbrella -> anything; the forwarding umbrellas -> model
@@ -75,7 +74,7 @@ class Allowed(unittest.TestCase):
         status, out, err = run(self, ALLOWED)
         self.assertEqual((status, err), (0, ""))
         self.assertEqual(len(out.splitlines()), 1)
-        self.assertIn("27 headers (9 core, 4 model, 10 codec, 4 umbrella)", out)
+        self.assertIn("26 headers (9 core, 4 model, 9 codec, 4 umbrella)", out)
         self.assertIn("every one allowed", out)
 
     def test_graph_prints_each_edge_with_its_tiers(self):
@@ -185,14 +184,17 @@ class Forbidden(unittest.TestCase):
 class Table(unittest.TestCase):
     def test_every_header_docs_architecture_md_places_is_in_the_same_tier_here(self):
         rows = {"core": "core", "model": "model", "codecs": "codec", "umbrellas": "umbrella"}
-        placed = 0
+        placed = set()
         for line in (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").splitlines():
             row = re.match(r"\| \*\*(\w+)\*\*[^|]*\| ([^|]+) \|", line)
             if row and row.group(1) in rows:
                 for name in re.findall(r"`([\w/]+\.hpp)`", row.group(2)):
                     self.assertEqual(check_tiers.tiers_of(name), [rows[row.group(1)]], name)
-                    placed += 1
-        self.assertEqual(placed, 25)
+                    placed.add(name)
+        # The table places every header there is, so a new header is documented where it is classified.
+        present = {str(path.relative_to(check_tiers.INCLUDE / "awsauth"))
+                   for path in (check_tiers.INCLUDE / "awsauth").rglob("*.hpp")}
+        self.assertEqual(placed, present)
 
 
 if __name__ == "__main__":

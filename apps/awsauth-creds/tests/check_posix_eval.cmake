@@ -1,4 +1,4 @@
-# The README's recipe, run for real: eval "$(awsauth-creds --format env FILE)" in sh, then print the four
+# The recipe of docs/awsauth-creds.md, run for real: eval "$(awsauth-creds --format env FILE)" in sh, then print the four
 # variables one per line; they must be the values in the payload (EXPECTED_FILE). This checks the quoting by
 # the shell that reads it rather than by comparing text. Usage (see CMakeLists.txt):
 #   cmake -DSH=... -DTOOL=... -DINPUT=... -DNOW=... -DEXPECTED_FILE=... -P this
