@@ -784,10 +784,10 @@ struct labels {
 };
 
 constexpr auto fields_of(awsauth::type_tag<labels>) noexcept {
-    return std::make_tuple(
+    return awsauth::field_list{
         awsauth::field{"Labels", &labels::by_name,
                        awsauth::entries(awsauth::length(1, 3).matching(awsauth::model_patterns::sts_access_key_id_type),
-                                        awsauth::length_at_most(2))});
+                                        awsauth::length_at_most(2))}};
 }
 
 }  // namespace validate_test

@@ -316,9 +316,9 @@ def emit_structure(model, name, rules=None, prefix="test"):
     lines.append(DEFERRED)
     lines.append(f"constexpr auto fields_of(type_tag<{name}>) noexcept {{")
     if table:
-        lines.append("    return std::make_tuple(")
+        lines.append("    return field_list{")
         for index, entry in enumerate(table):
-            entry += ");" if index == len(table) - 1 else ","
+            entry += "};" if index == len(table) - 1 else ","
             if len(entry) + 8 > LINE_WIDTH and ", " in entry:
                 # The rule on a line of its own, as clang-format would break it.
                 first, second = split_descriptor(entry)
@@ -326,18 +326,11 @@ def emit_structure(model, name, rules=None, prefix="test"):
             else:
                 lines.append(f"        {entry}")
     else:
-        lines.append("    return std::make_tuple();")
+        lines.append("    return field_list{};")
     lines.append("}")
     if shape.get("sensitive"):
         lines += wrap_comment("The model marks the whole shape sensitive: a value of it is never shown.", 0)
         lines.append(f"constexpr bool is_secret_shape(type_tag<{name}>) noexcept {{ return true; }}")
-    for operator, result in (("==", "fields_equal(a, b)"), ("!=", "!(a == b)")):
-        lines.append(DEFERRED)
-        opening = f"bool operator{operator}("
-        signature = f"{opening}const {name}& a, const {name}& b) {{"
-        if len(signature) > LINE_WIDTH:
-            signature = f"{opening}const {name}& a,\n{' ' * len(opening)}const {name}& b) {{"
-        lines += [signature, f"    return {result};", "}"]
     lines.append("")
     return lines
 
@@ -356,12 +349,15 @@ def prelude(own_headers):
     headers = sorted(["constraints.hpp", "fields.hpp", "member_types.hpp", "version.hpp"] + own_headers)
     lines += [f"#include <awsauth/{header}>" for header in headers]
     lines.append("")
-    for header in ("cstdint", "map", "optional", "string", "string_view", "tuple", "vector"):
+    for header in ("cstdint", "map", "optional", "string", "string_view", "vector"):
         lines.append(f"#include <{header}>")
     return lines + [""]
 
 ADAPTERS = [
-    "// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.",
+    "// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:",
+    "// these make ADL find the operators.",
+    "using awsauth::operator==;",
+    "using awsauth::operator!=;",
     "using awsauth::operator<<;",
     "",
 ]

@@ -273,7 +273,7 @@ class ConstraintTables(unittest.TestCase):
         self.assertIn('field{"H", &S::h, length_at_most(3)},', text)
         self.assertIn('field{"X", &S::x, matching(model_patterns::test_name)},', text)
         self.assertIn('field{"B", &S::b, entries(length_at_most(3), no_rule{})},', text)
-        self.assertIn('field{"P", &S::p});', text)
+        self.assertIn('field{"P", &S::p}};', text)
 
     def test_a_long_descriptor_breaks_before_its_rule(self):
         text = self.table({
@@ -282,7 +282,7 @@ class ConstraintTables(unittest.TestCase):
         }, name="AVeryLongStructureNameIndeed")
         self.assertIn('        field{"SomeRatherLongMemberNameToo", '
                       '&AVeryLongStructureNameIndeed::some_rather_long_member_name_too,\n'
-                      '              length(2, 64).matching(model_patterns::test_name)});', text)
+                      '              length(2, 64).matching(model_patterns::test_name)}};', text)
 
     def test_an_unknown_trait_is_refused_rather_than_skipped(self):
         for trait, value in (("enum", ["A", "B"]), ("deprecated", True)):

@@ -153,8 +153,9 @@ struct text_codec<std::map<std::string, std::string>> {
 // The model's keys are identifiers, written without escaping; this keeps a generator change from breaking that.
 template <class T>
 constexpr bool keys_need_no_escaping() {
-    return std::apply([](const auto&... each) { return (true && ... && needs_no_escaping(each.key)); },
-                      fields_of(type_tag<T>{}));
+    bool plain = true;
+    for_each_field<T>([&](const auto& each) { plain = plain && needs_no_escaping(each.key); });
+    return plain;
 }
 
 template <class T>

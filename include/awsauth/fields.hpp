@@ -9,7 +9,6 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -52,6 +51,52 @@ field(std::string_view, Member Struct::*, visibility) -> field<Struct, Member, n
 template <class Struct, class Member, class Rule>
 field(std::string_view, Member Struct::*, visibility, Rule) -> field<Struct, Member, Rule>;
 
+namespace detail {
+
+template <std::size_t Index, class Field>
+struct field_slot {
+    Field field;
+};
+
+template <class Indices, class... Fields>
+struct field_slots;
+
+template <std::size_t... Index, class... Fields>
+struct field_slots<std::index_sequence<Index...>, Fields...> : field_slot<Index, Fields>... {
+    constexpr explicit field_slots(const Fields&... fields) noexcept : field_slot<Index, Fields>{fields}... {}
+
+    template <class Visitor>
+    constexpr void each(Visitor& visit) const {
+        (visit(field_slot<Index, Fields>::field), ...);
+    }
+};
+
+// Finds the one base holding index I; the field's type is deduced from it.
+template <std::size_t Index, class Field>
+constexpr const Field& field_in_slot(const field_slot<Index, Field>& slot) noexcept {
+    return slot.field;
+}
+
+}  // namespace detail
+
+/// A struct's descriptors, in model order: what fields_of returns. A tuple of its own rather than std::tuple, whose
+/// machinery costs every translation unit that reads or writes a struct (bench/compile_time.py).
+template <class... Fields>
+struct field_list : detail::field_slots<std::index_sequence_for<Fields...>, Fields...> {
+    static constexpr std::size_t size = sizeof...(Fields);
+    constexpr field_list(const Fields&... fields) noexcept
+        : detail::field_slots<std::index_sequence_for<Fields...>, Fields...>(fields...) {}
+};
+
+template <class... Fields>
+field_list(Fields...) -> field_list<Fields...>;
+
+/// The descriptor at `Index` of a field_list.
+template <std::size_t Index, class List>
+constexpr const auto& field_at(const List& fields) noexcept {
+    return detail::field_in_slot<Index>(fields);
+}
+
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
 /// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
 template <class T>
@@ -88,12 +133,16 @@ inline constexpr bool is_described_v = detail::is_described<T>::value;
 
 /// How many members T has.
 template <class T>
-inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of(type_tag<T>{}))>;
+inline constexpr std::size_t field_count_v = decltype(fields_of(type_tag<T>{}))::size;
+
+/// The type of T's descriptor at Index.
+template <class T, std::size_t Index>
+using field_type_t = std::decay_t<decltype(field_at<Index>(fields_of(type_tag<T>{})))>;
 
 /// Calls visit(field) for every field of T, in model order.
 template <class T, class Visitor>
 constexpr void for_each_field(Visitor&& visit) {
-    std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of(type_tag<T>{}));
+    fields_of(type_tag<T>{}).each(visit);
 }
 
 /// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
@@ -114,8 +163,20 @@ constexpr bool visit_field_named(std::string_view key, Visitor&& visit) {
 /// Member-wise equality, what the generated operator== calls.
 template <class T>
 bool fields_equal(const T& a, const T& b) {
-    return std::apply([&](const auto&... each) { return (true && ... && (a.*(each.member) == b.*(each.member))); },
-                      fields_of(type_tag<T>{}));
+    bool equal = true;
+    for_each_field<T>([&](const auto& each) { equal = equal && a.*(each.member) == b.*(each.member); });
+    return equal;
+}
+
+/// Member-wise comparison for every generated struct; the model headers bring these into their namespaces, so ADL
+/// finds them for the generated structs and nothing else.
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+bool operator==(const T& a, const T& b) {
+    return fields_equal(a, b);
+}
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+bool operator!=(const T& a, const T& b) {
+    return !fields_equal(a, b);
 }
 
 namespace detail {

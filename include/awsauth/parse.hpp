@@ -315,11 +315,11 @@ struct sax_codec<std::map<std::string, std::string>> {
 
 // Per struct, built at compile time from its descriptors: each key with where its member is and how it is read.
 template <class T, std::size_t I>
-using field_member_t = typename std::tuple_element_t<I, decltype(fields_of(type_tag<T>{}))>::member_type;
+using field_member_t = typename field_type_t<T, I>::member_type;
 
 template <class T, std::size_t I>
 void* member_address(void* object) noexcept {
-    constexpr auto member = std::get<I>(fields_of(type_tag<T>{})).member;
+    constexpr auto member = field_at<I>(fields_of(type_tag<T>{})).member;
     return &(static_cast<T*>(object)->*member);
 }
 
@@ -331,7 +331,7 @@ struct member_entry {
 
 template <class T, std::size_t... I>
 constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
-    return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
+    return {{member_entry{field_at<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
                           &sax_codec<field_member_t<T, I>>::read}...}};
 }
 

@@ -676,7 +676,6 @@ AWSAUTH_END_NAMESPACE
 #include <iosfwd>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -719,6 +718,52 @@ field(std::string_view, Member Struct::*, visibility) -> field<Struct, Member, n
 template <class Struct, class Member, class Rule>
 field(std::string_view, Member Struct::*, visibility, Rule) -> field<Struct, Member, Rule>;
 
+namespace detail {
+
+template <std::size_t Index, class Field>
+struct field_slot {
+    Field field;
+};
+
+template <class Indices, class... Fields>
+struct field_slots;
+
+template <std::size_t... Index, class... Fields>
+struct field_slots<std::index_sequence<Index...>, Fields...> : field_slot<Index, Fields>... {
+    constexpr explicit field_slots(const Fields&... fields) noexcept : field_slot<Index, Fields>{fields}... {}
+
+    template <class Visitor>
+    constexpr void each(Visitor& visit) const {
+        (visit(field_slot<Index, Fields>::field), ...);
+    }
+};
+
+// Finds the one base holding index I; the field's type is deduced from it.
+template <std::size_t Index, class Field>
+constexpr const Field& field_in_slot(const field_slot<Index, Field>& slot) noexcept {
+    return slot.field;
+}
+
+}  // namespace detail
+
+/// A struct's descriptors, in model order: what fields_of returns. A tuple of its own rather than std::tuple, whose
+/// machinery costs every translation unit that reads or writes a struct (bench/compile_time.py).
+template <class... Fields>
+struct field_list : detail::field_slots<std::index_sequence_for<Fields...>, Fields...> {
+    static constexpr std::size_t size = sizeof...(Fields);
+    constexpr field_list(const Fields&... fields) noexcept
+        : detail::field_slots<std::index_sequence_for<Fields...>, Fields...>(fields...) {}
+};
+
+template <class... Fields>
+field_list(Fields...) -> field_list<Fields...>;
+
+/// The descriptor at `Index` of a field_list.
+template <std::size_t Index, class List>
+constexpr const auto& field_at(const List& fields) noexcept {
+    return detail::field_in_slot<Index>(fields);
+}
+
 /// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
 /// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
 template <class T>
@@ -755,12 +800,16 @@ inline constexpr bool is_described_v = detail::is_described<T>::value;
 
 /// How many members T has.
 template <class T>
-inline constexpr std::size_t field_count_v = std::tuple_size_v<decltype(fields_of(type_tag<T>{}))>;
+inline constexpr std::size_t field_count_v = decltype(fields_of(type_tag<T>{}))::size;
+
+/// The type of T's descriptor at Index.
+template <class T, std::size_t Index>
+using field_type_t = std::decay_t<decltype(field_at<Index>(fields_of(type_tag<T>{})))>;
 
 /// Calls visit(field) for every field of T, in model order.
 template <class T, class Visitor>
 constexpr void for_each_field(Visitor&& visit) {
-    std::apply([&](const auto&... each) { (visit(each), ...); }, fields_of(type_tag<T>{}));
+    fields_of(type_tag<T>{}).each(visit);
 }
 
 /// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
@@ -781,8 +830,20 @@ constexpr bool visit_field_named(std::string_view key, Visitor&& visit) {
 /// Member-wise equality, what the generated operator== calls.
 template <class T>
 bool fields_equal(const T& a, const T& b) {
-    return std::apply([&](const auto&... each) { return (true && ... && (a.*(each.member) == b.*(each.member))); },
-                      fields_of(type_tag<T>{}));
+    bool equal = true;
+    for_each_field<T>([&](const auto& each) { equal = equal && a.*(each.member) == b.*(each.member); });
+    return equal;
+}
+
+/// Member-wise comparison for every generated struct; the model headers bring these into their namespaces, so ADL
+/// finds them for the generated structs and nothing else.
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+bool operator==(const T& a, const T& b) {
+    return fields_equal(a, b);
+}
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+bool operator!=(const T& a, const T& b) {
+    return !fields_equal(a, b);
 }
 
 namespace detail {
@@ -1354,8 +1415,9 @@ struct text_codec<std::map<std::string, std::string>> {
 // The model's keys are identifiers, written without escaping; this keeps a generator change from breaking that.
 template <class T>
 constexpr bool keys_need_no_escaping() {
-    return std::apply([](const auto&... each) { return (true && ... && needs_no_escaping(each.key)); },
-                      fields_of(type_tag<T>{}));
+    bool plain = true;
+    for_each_field<T>([&](const auto& each) { plain = plain && needs_no_escaping(each.key); });
+    return plain;
 }
 
 template <class T>
@@ -1675,7 +1737,6 @@ AWSAUTH_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
@@ -1696,20 +1757,12 @@ struct ResponseMetadata {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RequestId", &ResponseMetadata::request_id},
         field{"HostId", &ResponseMetadata::host_id},
         field{"HTTPStatusCode", &ResponseMetadata::http_status_code},
         field{"HTTPHeaders", &ResponseMetadata::http_headers},
-        field{"RetryAttempts", &ResponseMetadata::retry_attempts});
-}
-template <int = 0>
-bool operator==(const ResponseMetadata& a, const ResponseMetadata& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
-    return !(a == b);
+        field{"RetryAttempts", &ResponseMetadata::retry_attempts}};
 }
 
 AWSAUTH_END_NAMESPACE
@@ -1727,13 +1780,15 @@ AWSAUTH_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace eks_auth {
 
-// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
 using awsauth::operator<<;
 
 /// You don't have permissions to perform the requested operation.
@@ -1748,16 +1803,8 @@ struct AccessDeniedException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AccessDeniedException>) noexcept {
-    return std::make_tuple(
-        field{"message", &AccessDeniedException::message});
-}
-template <int = 0>
-bool operator==(const AccessDeniedException& a, const AccessDeniedException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AccessDeniedException& a, const AccessDeniedException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &AccessDeniedException::message}};
 }
 
 /// The input of AssumeRoleForPodIdentity.
@@ -1776,22 +1823,14 @@ struct AssumeRoleForPodIdentityRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name,
               length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
         field{"token", &AssumeRoleForPodIdentityRequest::token,
               visibility::secret, length_at_least(1).matching(model_patterns::eks_auth_jwt_token)},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
-        field{"zone", &AssumeRoleForPodIdentityRequest::zone});
-}
-template <int = 0>
-bool operator==(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
-    return !(a == b);
+        field{"zone", &AssumeRoleForPodIdentityRequest::zone}};
 }
 
 /// An object containing the name of the Kubernetes service account inside the cluster to associate the IAM credentials
@@ -1805,17 +1844,9 @@ struct Subject {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Subject>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"namespace", &Subject::namespace_},
-        field{"serviceAccount", &Subject::service_account});
-}
-template <int = 0>
-bool operator==(const Subject& a, const Subject& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Subject& a, const Subject& b) {
-    return !(a == b);
+        field{"serviceAccount", &Subject::service_account}};
 }
 
 /// Amazon EKS Pod Identity associations provide the ability to manage credentials for your applications, similar to the
@@ -1829,17 +1860,9 @@ struct PodIdentityAssociation {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<PodIdentityAssociation>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"associationArn", &PodIdentityAssociation::association_arn},
-        field{"associationId", &PodIdentityAssociation::association_id});
-}
-template <int = 0>
-bool operator==(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
-    return !(a == b);
+        field{"associationId", &PodIdentityAssociation::association_id}};
 }
 
 /// An object with the permanent IAM role identity and the temporary session name.
@@ -1852,17 +1875,9 @@ struct AssumedRoleUser {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"arn", &AssumedRoleUser::arn},
-        field{"assumeRoleId", &AssumedRoleUser::assume_role_id});
-}
-template <int = 0>
-bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return !(a == b);
+        field{"assumeRoleId", &AssumedRoleUser::assume_role_id}};
 }
 
 /// The Amazon Web Services Signature Version 4 type of temporary credentials.
@@ -1879,22 +1894,14 @@ struct Credentials {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"sessionToken", &Credentials::session_token, visibility::secret},
         field{"secretAccessKey", &Credentials::secret_access_key, visibility::secret},
         field{"accessKeyId", &Credentials::access_key_id, visibility::secret},
-        field{"expiration", &Credentials::expiration, visibility::secret});
+        field{"expiration", &Credentials::expiration, visibility::secret}};
 }
 /// The model marks the whole shape sensitive: a value of it is never shown.
 constexpr bool is_secret_shape(type_tag<Credentials>) noexcept { return true; }
-template <int = 0>
-bool operator==(const Credentials& a, const Credentials& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Credentials& a, const Credentials& b) {
-    return !(a == b);
-}
 
 /// The output of AssumeRoleForPodIdentity.
 struct AssumeRoleForPodIdentityResponse {
@@ -1914,21 +1921,13 @@ struct AssumeRoleForPodIdentityResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"subject", &AssumeRoleForPodIdentityResponse::subject},
         field{"audience", &AssumeRoleForPodIdentityResponse::audience},
         field{"podIdentityAssociation", &AssumeRoleForPodIdentityResponse::pod_identity_association},
         field{"assumedRoleUser", &AssumeRoleForPodIdentityResponse::assumed_role_user},
         field{"credentials", &AssumeRoleForPodIdentityResponse::credentials, visibility::secret},
-        field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata}};
 }
 
 /// The specified Kubernetes service account token is expired.
@@ -1943,16 +1942,8 @@ struct ExpiredTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ExpiredTokenException::message});
-}
-template <int = 0>
-bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ExpiredTokenException::message}};
 }
 
 /// These errors are usually caused by a server-side issue.
@@ -1967,16 +1958,8 @@ struct InternalServerException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InternalServerException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InternalServerException::message});
-}
-template <int = 0>
-bool operator==(const InternalServerException& a, const InternalServerException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InternalServerException& a, const InternalServerException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InternalServerException::message}};
 }
 
 /// The specified parameter is invalid.
@@ -1991,16 +1974,8 @@ struct InvalidParameterException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidParameterException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidParameterException::message});
-}
-template <int = 0>
-bool operator==(const InvalidParameterException& a, const InvalidParameterException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidParameterException& a, const InvalidParameterException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidParameterException::message}};
 }
 
 /// This exception is thrown if the request contains a semantic error.
@@ -2015,16 +1990,8 @@ struct InvalidRequestException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidRequestException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidRequestException::message});
-}
-template <int = 0>
-bool operator==(const InvalidRequestException& a, const InvalidRequestException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidRequestException& a, const InvalidRequestException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidRequestException::message}};
 }
 
 /// The specified Kubernetes service account token is invalid.
@@ -2039,16 +2006,8 @@ struct InvalidTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidTokenException::message});
-}
-template <int = 0>
-bool operator==(const InvalidTokenException& a, const InvalidTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidTokenException& a, const InvalidTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidTokenException::message}};
 }
 
 /// The specified resource could not be found.
@@ -2063,16 +2022,8 @@ struct ResourceNotFoundException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ResourceNotFoundException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ResourceNotFoundException::message});
-}
-template <int = 0>
-bool operator==(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ResourceNotFoundException::message}};
 }
 
 /// The service is unavailable.
@@ -2087,16 +2038,8 @@ struct ServiceUnavailableException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ServiceUnavailableException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ServiceUnavailableException::message});
-}
-template <int = 0>
-bool operator==(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ServiceUnavailableException::message}};
 }
 
 /// The request was denied because your request rate is too high.
@@ -2111,16 +2054,8 @@ struct ThrottlingException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ThrottlingException::message});
-}
-template <int = 0>
-bool operator==(const ThrottlingException& a, const ThrottlingException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ThrottlingException& a, const ThrottlingException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ThrottlingException::message}};
 }
 
 /// The names the Python stubs (types-boto3-eks-auth) give these shapes, for boto3 readers.
@@ -3133,11 +3068,11 @@ struct sax_codec<std::map<std::string, std::string>> {
 
 // Per struct, built at compile time from its descriptors: each key with where its member is and how it is read.
 template <class T, std::size_t I>
-using field_member_t = typename std::tuple_element_t<I, decltype(fields_of(type_tag<T>{}))>::member_type;
+using field_member_t = typename field_type_t<T, I>::member_type;
 
 template <class T, std::size_t I>
 void* member_address(void* object) noexcept {
-    constexpr auto member = std::get<I>(fields_of(type_tag<T>{})).member;
+    constexpr auto member = field_at<I>(fields_of(type_tag<T>{})).member;
     return &(static_cast<T*>(object)->*member);
 }
 
@@ -3149,7 +3084,7 @@ struct member_entry {
 
 template <class T, std::size_t... I>
 constexpr std::array<member_entry, sizeof...(I)> make_member_table(std::index_sequence<I...>) {
-    return {{member_entry{std::get<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
+    return {{member_entry{field_at<I>(fields_of(type_tag<T>{})).key, &member_address<T, I>,
                           &sax_codec<field_member_t<T, I>>::read}...}};
 }
 
@@ -3409,13 +3344,15 @@ AWSAUTH_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace sts {
 
-// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
 using awsauth::operator<<;
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user
@@ -3427,16 +3364,8 @@ struct PolicyDescriptorType {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<PolicyDescriptorType>) noexcept {
-    return std::make_tuple(
-        field{"arn", &PolicyDescriptorType::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
-}
-template <int = 0>
-bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
-    return !(a == b);
+    return field_list{
+        field{"arn", &PolicyDescriptorType::arn, length(20, 2048).matching(model_patterns::sts_arn_type)}};
 }
 
 /// You can pass custom key-value pair attributes when you assume a role or federate a user.
@@ -3449,17 +3378,9 @@ struct Tag {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Tag>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Key", &Tag::key, length(1, 128).matching(model_patterns::sts_tag_key_type)},
-        field{"Value", &Tag::value, length(0, 256).matching(model_patterns::sts_tag_value_type)});
-}
-template <int = 0>
-bool operator==(const Tag& a, const Tag& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Tag& a, const Tag& b) {
-    return !(a == b);
+        field{"Value", &Tag::value, length(0, 256).matching(model_patterns::sts_tag_value_type)}};
 }
 
 /// Contains information about the provided context.
@@ -3472,17 +3393,9 @@ struct ProvidedContext {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ProvidedContext>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"ProviderArn", &ProvidedContext::provider_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
-        field{"ContextAssertion", &ProvidedContext::context_assertion, length(4, 2048)});
-}
-template <int = 0>
-bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ProvidedContext& a, const ProvidedContext& b) {
-    return !(a == b);
+        field{"ContextAssertion", &ProvidedContext::context_assertion, length(4, 2048)}};
 }
 
 /// The input of AssumeRole.
@@ -3515,7 +3428,7 @@ struct AssumeRoleRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RoleArn", &AssumeRoleRequest::role_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"RoleSessionName", &AssumeRoleRequest::role_session_name,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
@@ -3533,15 +3446,7 @@ constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
         field{"TokenCode", &AssumeRoleRequest::token_code, length(6, 6).matching(model_patterns::sts_token_code_type)},
         field{"SourceIdentity", &AssumeRoleRequest::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts, items(1, 5)});
-}
-template <int = 0>
-bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
-    return !(a == b);
+        field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts, items(1, 5)}};
 }
 
 /// Amazon Web Services credentials for API authentication.
@@ -3558,20 +3463,12 @@ struct Credentials {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"AccessKeyId", &Credentials::access_key_id,
               length(16, 128).matching(model_patterns::sts_access_key_id_type)},
         field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret},
         field{"SessionToken", &Credentials::session_token, visibility::secret},
-        field{"Expiration", &Credentials::expiration});
-}
-template <int = 0>
-bool operator==(const Credentials& a, const Credentials& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Credentials& a, const Credentials& b) {
-    return !(a == b);
+        field{"Expiration", &Credentials::expiration}};
 }
 
 /// The identifiers for the temporary security credentials that the operation returns.
@@ -3584,18 +3481,10 @@ struct AssumedRoleUser {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id,
               length(2, 193).matching(model_patterns::sts_assumed_role_id_type)},
-        field{"Arn", &AssumedRoleUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
-}
-template <int = 0>
-bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return !(a == b);
+        field{"Arn", &AssumedRoleUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)}};
 }
 
 /// Contains the response to a successful AssumeRole request, including temporary Amazon Web Services credentials that
@@ -3618,21 +3507,13 @@ struct AssumeRoleResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRoleResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleResponse::assumed_role_user},
         field{"PackedPolicySize", &AssumeRoleResponse::packed_policy_size, at_least(0)},
         field{"SourceIdentity", &AssumeRoleResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRoleResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleResponse::response_metadata}};
 }
 
 /// The input of AssumeRoleWithSAML.
@@ -3653,7 +3534,7 @@ struct AssumeRoleWithSAMLRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn,
               length(20, 2048).matching(model_patterns::sts_arn_type)},
@@ -3661,15 +3542,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
         field{"PolicyArns", &AssumeRoleWithSAMLRequest::policy_arns},
         field{"Policy", &AssumeRoleWithSAMLRequest::policy,
               length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
-        field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds, range(900, 43200)});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
-    return !(a == b);
+        field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds, range(900, 43200)}};
 }
 
 /// Contains the response to a successful AssumeRoleWithSAML request, including temporary Amazon Web Services
@@ -3701,7 +3574,7 @@ struct AssumeRoleWithSAMLResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRoleWithSAMLResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleWithSAMLResponse::assumed_role_user},
         field{"PackedPolicySize", &AssumeRoleWithSAMLResponse::packed_policy_size, at_least(0)},
@@ -3712,15 +3585,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
         field{"NameQualifier", &AssumeRoleWithSAMLResponse::name_qualifier},
         field{"SourceIdentity", &AssumeRoleWithSAMLResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata}};
 }
 
 /// The input of AssumeRoleWithWebIdentity.
@@ -3743,7 +3608,7 @@ struct AssumeRoleWithWebIdentityRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn,
               length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name,
@@ -3754,15 +3619,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
         field{"PolicyArns", &AssumeRoleWithWebIdentityRequest::policy_arns},
         field{"Policy", &AssumeRoleWithWebIdentityRequest::policy,
               length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
-        field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds, range(900, 43200)});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
-    return !(a == b);
+        field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds, range(900, 43200)}};
 }
 
 /// Contains the response to a successful AssumeRoleWithWebIdentity request, including temporary Amazon Web Services
@@ -3790,7 +3647,7 @@ struct AssumeRoleWithWebIdentityResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRoleWithWebIdentityResponse::credentials},
         field{"SubjectFromWebIdentityToken", &AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token,
               length(6, 255)},
@@ -3800,15 +3657,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
         field{"Audience", &AssumeRoleWithWebIdentityResponse::audience},
         field{"SourceIdentity", &AssumeRoleWithWebIdentityResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata}};
 }
 
 /// The input of AssumeRoot.
@@ -3823,18 +3672,10 @@ struct AssumeRootRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"TargetPrincipal", &AssumeRootRequest::target_principal, length(12, 2048)},
         field{"TaskPolicyArn", &AssumeRootRequest::task_policy_arn},
-        field{"DurationSeconds", &AssumeRootRequest::duration_seconds, range(0, 900)});
-}
-template <int = 0>
-bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRootRequest& a, const AssumeRootRequest& b) {
-    return !(a == b);
+        field{"DurationSeconds", &AssumeRootRequest::duration_seconds, range(0, 900)}};
 }
 
 /// The output of AssumeRoot.
@@ -3849,19 +3690,11 @@ struct AssumeRootResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRootResponse::credentials},
         field{"SourceIdentity", &AssumeRootResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRootResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRootResponse& a, const AssumeRootResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRootResponse& a, const AssumeRootResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRootResponse::response_metadata}};
 }
 
 /// The input of DecodeAuthorizationMessage.
@@ -3872,16 +3705,8 @@ struct DecodeAuthorizationMessageRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
-    return std::make_tuple(
-        field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message, length(1, 10240)});
-}
-template <int = 0>
-bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
-    return !(a == b);
+    return field_list{
+        field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message, length(1, 10240)}};
 }
 
 /// A document that contains additional information about the authorization status of a request from an encoded message
@@ -3895,17 +3720,9 @@ struct DecodeAuthorizationMessageResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"DecodedMessage", &DecodeAuthorizationMessageResponse::decoded_message},
-        field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata}};
 }
 
 /// The web identity token that was passed is expired or is not valid.
@@ -3920,16 +3737,8 @@ struct ExpiredTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ExpiredTokenException::message});
-}
-template <int = 0>
-bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ExpiredTokenException::message}};
 }
 
 /// The trade-in token provided in the request has expired and can no longer be exchanged for credentials.
@@ -3944,16 +3753,8 @@ struct ExpiredTradeInTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTradeInTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ExpiredTradeInTokenException::message});
-}
-template <int = 0>
-bool operator==(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ExpiredTradeInTokenException::message}};
 }
 
 /// Identifiers for the federated user that is associated with the credentials.
@@ -3967,18 +3768,10 @@ struct FederatedUser {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<FederatedUser>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"FederatedUserId", &FederatedUser::federated_user_id,
               length(2, 193).matching(model_patterns::sts_federated_id_type)},
-        field{"Arn", &FederatedUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
-}
-template <int = 0>
-bool operator==(const FederatedUser& a, const FederatedUser& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const FederatedUser& a, const FederatedUser& b) {
-    return !(a == b);
+        field{"Arn", &FederatedUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)}};
 }
 
 /// The input of GetAccessKeyInfo.
@@ -3989,17 +3782,9 @@ struct GetAccessKeyInfoRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id,
-              length(16, 128).matching(model_patterns::sts_access_key_id_type)});
-}
-template <int = 0>
-bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
-    return !(a == b);
+              length(16, 128).matching(model_patterns::sts_access_key_id_type)}};
 }
 
 /// The output of GetAccessKeyInfo.
@@ -4012,17 +3797,9 @@ struct GetAccessKeyInfoResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Account", &GetAccessKeyInfoResponse::account},
-        field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata}};
 }
 
 /// The input of GetCallerIdentity.
@@ -4030,15 +3807,7 @@ struct GetCallerIdentityRequest {};
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityRequest>) noexcept {
-    return std::make_tuple();
-}
-template <int = 0>
-bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
-    return !(a == b);
+    return field_list{};
 }
 
 /// Contains the response to a successful GetCallerIdentity request, including information about the entity making the
@@ -4056,19 +3825,11 @@ struct GetCallerIdentityResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"UserId", &GetCallerIdentityResponse::user_id},
         field{"Account", &GetCallerIdentityResponse::account},
         field{"Arn", &GetCallerIdentityResponse::arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
-        field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata}};
 }
 
 /// The input of GetDelegatedAccessToken.
@@ -4079,16 +3840,8 @@ struct GetDelegatedAccessTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
-    return std::make_tuple(
-        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret});
-}
-template <int = 0>
-bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
-    return !(a == b);
+    return field_list{
+        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret}};
 }
 
 /// The output of GetDelegatedAccessToken.
@@ -4105,20 +3858,12 @@ struct GetDelegatedAccessTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &GetDelegatedAccessTokenResponse::credentials},
         field{"PackedPolicySize", &GetDelegatedAccessTokenResponse::packed_policy_size, at_least(0)},
         field{"AssumedPrincipal", &GetDelegatedAccessTokenResponse::assumed_principal,
               length(20, 2048).matching(model_patterns::sts_arn_type)},
-        field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata}};
 }
 
 /// The input of GetFederationToken.
@@ -4137,22 +3882,14 @@ struct GetFederationTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Name", &GetFederationTokenRequest::name,
               length(2, 32).matching(model_patterns::sts_role_session_name_type)},
         field{"Policy", &GetFederationTokenRequest::policy,
               length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
         field{"PolicyArns", &GetFederationTokenRequest::policy_arns},
         field{"DurationSeconds", &GetFederationTokenRequest::duration_seconds, range(900, 129600)},
-        field{"Tags", &GetFederationTokenRequest::tags, items_at_most(50)});
-}
-template <int = 0>
-bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
-    return !(a == b);
+        field{"Tags", &GetFederationTokenRequest::tags, items_at_most(50)}};
 }
 
 /// Contains the response to a successful GetFederationToken request, including temporary Amazon Web Services
@@ -4173,19 +3910,11 @@ struct GetFederationTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &GetFederationTokenResponse::credentials},
         field{"FederatedUser", &GetFederationTokenResponse::federated_user},
         field{"PackedPolicySize", &GetFederationTokenResponse::packed_policy_size, at_least(0)},
-        field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata}};
 }
 
 /// The input of GetSessionToken.
@@ -4201,20 +3930,12 @@ struct GetSessionTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds, range(900, 129600)},
         field{"SerialNumber", &GetSessionTokenRequest::serial_number,
               length(9, 256).matching(model_patterns::sts_serial_number_type)},
         field{"TokenCode", &GetSessionTokenRequest::token_code,
-              length(6, 6).matching(model_patterns::sts_token_code_type)});
-}
-template <int = 0>
-bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
-    return !(a == b);
+              length(6, 6).matching(model_patterns::sts_token_code_type)}};
 }
 
 /// Contains the response to a successful GetSessionToken request, including temporary Amazon Web Services credentials
@@ -4229,17 +3950,9 @@ struct GetSessionTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &GetSessionTokenResponse::credentials},
-        field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata}};
 }
 
 /// The input of GetWebIdentityToken.
@@ -4256,19 +3969,11 @@ struct GetWebIdentityTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Audience", &GetWebIdentityTokenRequest::audience, items(1, 10).each(length(1, 1000))},
         field{"DurationSeconds", &GetWebIdentityTokenRequest::duration_seconds, range(60, 3600)},
         field{"SigningAlgorithm", &GetWebIdentityTokenRequest::signing_algorithm, length(5, 5)},
-        field{"Tags", &GetWebIdentityTokenRequest::tags, items_at_most(50)});
-}
-template <int = 0>
-bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
-    return !(a == b);
+        field{"Tags", &GetWebIdentityTokenRequest::tags, items_at_most(50)}};
 }
 
 /// The output of GetWebIdentityToken.
@@ -4283,18 +3988,10 @@ struct GetWebIdentityTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token, visibility::secret},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
-        field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata}};
 }
 
 /// The request could not be fulfilled because the identity provider (IDP) that was asked to verify the incoming
@@ -4310,16 +4007,8 @@ struct IDPCommunicationErrorException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<IDPCommunicationErrorException>) noexcept {
-    return std::make_tuple(
-        field{"message", &IDPCommunicationErrorException::message});
-}
-template <int = 0>
-bool operator==(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &IDPCommunicationErrorException::message}};
 }
 
 /// The identity provider (IdP) reported that authentication failed.
@@ -4334,16 +4023,8 @@ struct IDPRejectedClaimException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<IDPRejectedClaimException>) noexcept {
-    return std::make_tuple(
-        field{"message", &IDPRejectedClaimException::message});
-}
-template <int = 0>
-bool operator==(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &IDPRejectedClaimException::message}};
 }
 
 /// The error returned if the message passed to DecodeAuthorizationMessage was invalid.
@@ -4358,16 +4039,8 @@ struct InvalidAuthorizationMessageException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidAuthorizationMessageException::message});
-}
-template <int = 0>
-bool operator==(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidAuthorizationMessageException::message}};
 }
 
 /// The web identity token that was passed could not be validated by Amazon Web Services.
@@ -4382,16 +4055,8 @@ struct InvalidIdentityTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidIdentityTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidIdentityTokenException::message});
-}
-template <int = 0>
-bool operator==(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidIdentityTokenException::message}};
 }
 
 /// The requested token payload size exceeds the maximum allowed size.
@@ -4406,16 +4071,8 @@ struct JWTPayloadSizeExceededException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
-    return std::make_tuple(
-        field{"message", &JWTPayloadSizeExceededException::message});
-}
-template <int = 0>
-bool operator==(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &JWTPayloadSizeExceededException::message}};
 }
 
 /// The request was rejected because the policy document was malformed.
@@ -4430,16 +4087,8 @@ struct MalformedPolicyDocumentException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<MalformedPolicyDocumentException>) noexcept {
-    return std::make_tuple(
-        field{"message", &MalformedPolicyDocumentException::message});
-}
-template <int = 0>
-bool operator==(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &MalformedPolicyDocumentException::message}};
 }
 
 /// The outbound web identity federation feature is not enabled for this account.
@@ -4454,18 +4103,8 @@ struct OutboundWebIdentityFederationDisabledException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
-    return std::make_tuple(
-        field{"message", &OutboundWebIdentityFederationDisabledException::message});
-}
-template <int = 0>
-bool operator==(const OutboundWebIdentityFederationDisabledException& a,
-                const OutboundWebIdentityFederationDisabledException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const OutboundWebIdentityFederationDisabledException& a,
-                const OutboundWebIdentityFederationDisabledException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &OutboundWebIdentityFederationDisabledException::message}};
 }
 
 /// The request was rejected because the total packed size of the session policies and session tags combined was too
@@ -4481,16 +4120,8 @@ struct PackedPolicyTooLargeException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<PackedPolicyTooLargeException>) noexcept {
-    return std::make_tuple(
-        field{"message", &PackedPolicyTooLargeException::message});
-}
-template <int = 0>
-bool operator==(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &PackedPolicyTooLargeException::message}};
 }
 
 /// STS is not activated in the requested region for the account that is being asked to generate credentials.
@@ -4505,16 +4136,8 @@ struct RegionDisabledException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<RegionDisabledException>) noexcept {
-    return std::make_tuple(
-        field{"message", &RegionDisabledException::message});
-}
-template <int = 0>
-bool operator==(const RegionDisabledException& a, const RegionDisabledException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const RegionDisabledException& a, const RegionDisabledException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &RegionDisabledException::message}};
 }
 
 /// The requested token duration would extend the session beyond its original expiration time.
@@ -4529,16 +4152,8 @@ struct SessionDurationEscalationException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
-    return std::make_tuple(
-        field{"message", &SessionDurationEscalationException::message});
-}
-template <int = 0>
-bool operator==(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &SessionDurationEscalationException::message}};
 }
 
 /// The names the Python stubs (types-boto3-sts / types-aiobotocore-sts) give these shapes, for boto3 readers.

@@ -17,13 +17,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace eks_auth {
 
-// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
 using awsauth::operator<<;
 
 /// You don't have permissions to perform the requested operation.
@@ -38,16 +40,8 @@ struct AccessDeniedException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AccessDeniedException>) noexcept {
-    return std::make_tuple(
-        field{"message", &AccessDeniedException::message});
-}
-template <int = 0>
-bool operator==(const AccessDeniedException& a, const AccessDeniedException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AccessDeniedException& a, const AccessDeniedException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &AccessDeniedException::message}};
 }
 
 /// The input of AssumeRoleForPodIdentity.
@@ -66,22 +60,14 @@ struct AssumeRoleForPodIdentityRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name,
               length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
         field{"token", &AssumeRoleForPodIdentityRequest::token,
               visibility::secret, length_at_least(1).matching(model_patterns::eks_auth_jwt_token)},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
         field{"instanceId", &AssumeRoleForPodIdentityRequest::instance_id},
-        field{"zone", &AssumeRoleForPodIdentityRequest::zone});
-}
-template <int = 0>
-bool operator==(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleForPodIdentityRequest& a, const AssumeRoleForPodIdentityRequest& b) {
-    return !(a == b);
+        field{"zone", &AssumeRoleForPodIdentityRequest::zone}};
 }
 
 /// An object containing the name of the Kubernetes service account inside the cluster to associate the IAM credentials
@@ -95,17 +81,9 @@ struct Subject {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Subject>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"namespace", &Subject::namespace_},
-        field{"serviceAccount", &Subject::service_account});
-}
-template <int = 0>
-bool operator==(const Subject& a, const Subject& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Subject& a, const Subject& b) {
-    return !(a == b);
+        field{"serviceAccount", &Subject::service_account}};
 }
 
 /// Amazon EKS Pod Identity associations provide the ability to manage credentials for your applications, similar to the
@@ -119,17 +97,9 @@ struct PodIdentityAssociation {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<PodIdentityAssociation>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"associationArn", &PodIdentityAssociation::association_arn},
-        field{"associationId", &PodIdentityAssociation::association_id});
-}
-template <int = 0>
-bool operator==(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const PodIdentityAssociation& a, const PodIdentityAssociation& b) {
-    return !(a == b);
+        field{"associationId", &PodIdentityAssociation::association_id}};
 }
 
 /// An object with the permanent IAM role identity and the temporary session name.
@@ -142,17 +112,9 @@ struct AssumedRoleUser {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"arn", &AssumedRoleUser::arn},
-        field{"assumeRoleId", &AssumedRoleUser::assume_role_id});
-}
-template <int = 0>
-bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return !(a == b);
+        field{"assumeRoleId", &AssumedRoleUser::assume_role_id}};
 }
 
 /// The Amazon Web Services Signature Version 4 type of temporary credentials.
@@ -169,22 +131,14 @@ struct Credentials {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"sessionToken", &Credentials::session_token, visibility::secret},
         field{"secretAccessKey", &Credentials::secret_access_key, visibility::secret},
         field{"accessKeyId", &Credentials::access_key_id, visibility::secret},
-        field{"expiration", &Credentials::expiration, visibility::secret});
+        field{"expiration", &Credentials::expiration, visibility::secret}};
 }
 /// The model marks the whole shape sensitive: a value of it is never shown.
 constexpr bool is_secret_shape(type_tag<Credentials>) noexcept { return true; }
-template <int = 0>
-bool operator==(const Credentials& a, const Credentials& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Credentials& a, const Credentials& b) {
-    return !(a == b);
-}
 
 /// The output of AssumeRoleForPodIdentity.
 struct AssumeRoleForPodIdentityResponse {
@@ -204,21 +158,13 @@ struct AssumeRoleForPodIdentityResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"subject", &AssumeRoleForPodIdentityResponse::subject},
         field{"audience", &AssumeRoleForPodIdentityResponse::audience},
         field{"podIdentityAssociation", &AssumeRoleForPodIdentityResponse::pod_identity_association},
         field{"assumedRoleUser", &AssumeRoleForPodIdentityResponse::assumed_role_user},
         field{"credentials", &AssumeRoleForPodIdentityResponse::credentials, visibility::secret},
-        field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleForPodIdentityResponse& a, const AssumeRoleForPodIdentityResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleForPodIdentityResponse::response_metadata}};
 }
 
 /// The specified Kubernetes service account token is expired.
@@ -233,16 +179,8 @@ struct ExpiredTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ExpiredTokenException::message});
-}
-template <int = 0>
-bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ExpiredTokenException::message}};
 }
 
 /// These errors are usually caused by a server-side issue.
@@ -257,16 +195,8 @@ struct InternalServerException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InternalServerException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InternalServerException::message});
-}
-template <int = 0>
-bool operator==(const InternalServerException& a, const InternalServerException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InternalServerException& a, const InternalServerException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InternalServerException::message}};
 }
 
 /// The specified parameter is invalid.
@@ -281,16 +211,8 @@ struct InvalidParameterException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidParameterException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidParameterException::message});
-}
-template <int = 0>
-bool operator==(const InvalidParameterException& a, const InvalidParameterException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidParameterException& a, const InvalidParameterException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidParameterException::message}};
 }
 
 /// This exception is thrown if the request contains a semantic error.
@@ -305,16 +227,8 @@ struct InvalidRequestException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidRequestException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidRequestException::message});
-}
-template <int = 0>
-bool operator==(const InvalidRequestException& a, const InvalidRequestException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidRequestException& a, const InvalidRequestException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidRequestException::message}};
 }
 
 /// The specified Kubernetes service account token is invalid.
@@ -329,16 +243,8 @@ struct InvalidTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidTokenException::message});
-}
-template <int = 0>
-bool operator==(const InvalidTokenException& a, const InvalidTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidTokenException& a, const InvalidTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidTokenException::message}};
 }
 
 /// The specified resource could not be found.
@@ -353,16 +259,8 @@ struct ResourceNotFoundException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ResourceNotFoundException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ResourceNotFoundException::message});
-}
-template <int = 0>
-bool operator==(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ResourceNotFoundException& a, const ResourceNotFoundException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ResourceNotFoundException::message}};
 }
 
 /// The service is unavailable.
@@ -377,16 +275,8 @@ struct ServiceUnavailableException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ServiceUnavailableException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ServiceUnavailableException::message});
-}
-template <int = 0>
-bool operator==(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ServiceUnavailableException& a, const ServiceUnavailableException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ServiceUnavailableException::message}};
 }
 
 /// The request was denied because your request rate is too high.
@@ -401,16 +291,8 @@ struct ThrottlingException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ThrottlingException::message});
-}
-template <int = 0>
-bool operator==(const ThrottlingException& a, const ThrottlingException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ThrottlingException& a, const ThrottlingException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ThrottlingException::message}};
 }
 
 /// The names the Python stubs (types-boto3-eks-auth) give these shapes, for boto3 readers.

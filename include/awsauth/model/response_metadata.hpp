@@ -14,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
@@ -35,20 +34,12 @@ struct ResponseMetadata {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ResponseMetadata>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RequestId", &ResponseMetadata::request_id},
         field{"HostId", &ResponseMetadata::host_id},
         field{"HTTPStatusCode", &ResponseMetadata::http_status_code},
         field{"HTTPHeaders", &ResponseMetadata::http_headers},
-        field{"RetryAttempts", &ResponseMetadata::retry_attempts});
-}
-template <int = 0>
-bool operator==(const ResponseMetadata& a, const ResponseMetadata& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ResponseMetadata& a, const ResponseMetadata& b) {
-    return !(a == b);
+        field{"RetryAttempts", &ResponseMetadata::retry_attempts}};
 }
 
 AWSAUTH_END_NAMESPACE

@@ -17,13 +17,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace sts {
 
-// `stream << value` prints the redacted line of awsauth/print.hpp; this makes ADL find the operator.
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
 using awsauth::operator<<;
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user
@@ -35,16 +37,8 @@ struct PolicyDescriptorType {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<PolicyDescriptorType>) noexcept {
-    return std::make_tuple(
-        field{"arn", &PolicyDescriptorType::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
-}
-template <int = 0>
-bool operator==(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const PolicyDescriptorType& a, const PolicyDescriptorType& b) {
-    return !(a == b);
+    return field_list{
+        field{"arn", &PolicyDescriptorType::arn, length(20, 2048).matching(model_patterns::sts_arn_type)}};
 }
 
 /// You can pass custom key-value pair attributes when you assume a role or federate a user.
@@ -57,17 +51,9 @@ struct Tag {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Tag>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Key", &Tag::key, length(1, 128).matching(model_patterns::sts_tag_key_type)},
-        field{"Value", &Tag::value, length(0, 256).matching(model_patterns::sts_tag_value_type)});
-}
-template <int = 0>
-bool operator==(const Tag& a, const Tag& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Tag& a, const Tag& b) {
-    return !(a == b);
+        field{"Value", &Tag::value, length(0, 256).matching(model_patterns::sts_tag_value_type)}};
 }
 
 /// Contains information about the provided context.
@@ -80,17 +66,9 @@ struct ProvidedContext {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ProvidedContext>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"ProviderArn", &ProvidedContext::provider_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
-        field{"ContextAssertion", &ProvidedContext::context_assertion, length(4, 2048)});
-}
-template <int = 0>
-bool operator==(const ProvidedContext& a, const ProvidedContext& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ProvidedContext& a, const ProvidedContext& b) {
-    return !(a == b);
+        field{"ContextAssertion", &ProvidedContext::context_assertion, length(4, 2048)}};
 }
 
 /// The input of AssumeRole.
@@ -123,7 +101,7 @@ struct AssumeRoleRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RoleArn", &AssumeRoleRequest::role_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"RoleSessionName", &AssumeRoleRequest::role_session_name,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
@@ -141,15 +119,7 @@ constexpr auto fields_of(type_tag<AssumeRoleRequest>) noexcept {
         field{"TokenCode", &AssumeRoleRequest::token_code, length(6, 6).matching(model_patterns::sts_token_code_type)},
         field{"SourceIdentity", &AssumeRoleRequest::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts, items(1, 5)});
-}
-template <int = 0>
-bool operator==(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleRequest& a, const AssumeRoleRequest& b) {
-    return !(a == b);
+        field{"ProvidedContexts", &AssumeRoleRequest::provided_contexts, items(1, 5)}};
 }
 
 /// Amazon Web Services credentials for API authentication.
@@ -166,20 +136,12 @@ struct Credentials {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<Credentials>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"AccessKeyId", &Credentials::access_key_id,
               length(16, 128).matching(model_patterns::sts_access_key_id_type)},
         field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret},
         field{"SessionToken", &Credentials::session_token, visibility::secret},
-        field{"Expiration", &Credentials::expiration});
-}
-template <int = 0>
-bool operator==(const Credentials& a, const Credentials& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const Credentials& a, const Credentials& b) {
-    return !(a == b);
+        field{"Expiration", &Credentials::expiration}};
 }
 
 /// The identifiers for the temporary security credentials that the operation returns.
@@ -192,18 +154,10 @@ struct AssumedRoleUser {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumedRoleUser>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"AssumedRoleId", &AssumedRoleUser::assumed_role_id,
               length(2, 193).matching(model_patterns::sts_assumed_role_id_type)},
-        field{"Arn", &AssumedRoleUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
-}
-template <int = 0>
-bool operator==(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumedRoleUser& a, const AssumedRoleUser& b) {
-    return !(a == b);
+        field{"Arn", &AssumedRoleUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)}};
 }
 
 /// Contains the response to a successful AssumeRole request, including temporary Amazon Web Services credentials that
@@ -226,21 +180,13 @@ struct AssumeRoleResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRoleResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleResponse::assumed_role_user},
         field{"PackedPolicySize", &AssumeRoleResponse::packed_policy_size, at_least(0)},
         field{"SourceIdentity", &AssumeRoleResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRoleResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleResponse& a, const AssumeRoleResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleResponse::response_metadata}};
 }
 
 /// The input of AssumeRoleWithSAML.
@@ -261,7 +207,7 @@ struct AssumeRoleWithSAMLRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RoleArn", &AssumeRoleWithSAMLRequest::role_arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"PrincipalArn", &AssumeRoleWithSAMLRequest::principal_arn,
               length(20, 2048).matching(model_patterns::sts_arn_type)},
@@ -269,15 +215,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
         field{"PolicyArns", &AssumeRoleWithSAMLRequest::policy_arns},
         field{"Policy", &AssumeRoleWithSAMLRequest::policy,
               length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
-        field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds, range(900, 43200)});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithSAMLRequest& a, const AssumeRoleWithSAMLRequest& b) {
-    return !(a == b);
+        field{"DurationSeconds", &AssumeRoleWithSAMLRequest::duration_seconds, range(900, 43200)}};
 }
 
 /// Contains the response to a successful AssumeRoleWithSAML request, including temporary Amazon Web Services
@@ -309,7 +247,7 @@ struct AssumeRoleWithSAMLResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRoleWithSAMLResponse::credentials},
         field{"AssumedRoleUser", &AssumeRoleWithSAMLResponse::assumed_role_user},
         field{"PackedPolicySize", &AssumeRoleWithSAMLResponse::packed_policy_size, at_least(0)},
@@ -320,15 +258,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
         field{"NameQualifier", &AssumeRoleWithSAMLResponse::name_qualifier},
         field{"SourceIdentity", &AssumeRoleWithSAMLResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithSAMLResponse& a, const AssumeRoleWithSAMLResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleWithSAMLResponse::response_metadata}};
 }
 
 /// The input of AssumeRoleWithWebIdentity.
@@ -351,7 +281,7 @@ struct AssumeRoleWithWebIdentityRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"RoleArn", &AssumeRoleWithWebIdentityRequest::role_arn,
               length(20, 2048).matching(model_patterns::sts_arn_type)},
         field{"RoleSessionName", &AssumeRoleWithWebIdentityRequest::role_session_name,
@@ -362,15 +292,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
         field{"PolicyArns", &AssumeRoleWithWebIdentityRequest::policy_arns},
         field{"Policy", &AssumeRoleWithWebIdentityRequest::policy,
               length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
-        field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds, range(900, 43200)});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithWebIdentityRequest& a, const AssumeRoleWithWebIdentityRequest& b) {
-    return !(a == b);
+        field{"DurationSeconds", &AssumeRoleWithWebIdentityRequest::duration_seconds, range(900, 43200)}};
 }
 
 /// Contains the response to a successful AssumeRoleWithWebIdentity request, including temporary Amazon Web Services
@@ -398,7 +320,7 @@ struct AssumeRoleWithWebIdentityResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRoleWithWebIdentityResponse::credentials},
         field{"SubjectFromWebIdentityToken", &AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token,
               length(6, 255)},
@@ -408,15 +330,7 @@ constexpr auto fields_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
         field{"Audience", &AssumeRoleWithWebIdentityResponse::audience},
         field{"SourceIdentity", &AssumeRoleWithWebIdentityResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRoleWithWebIdentityResponse& a, const AssumeRoleWithWebIdentityResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRoleWithWebIdentityResponse::response_metadata}};
 }
 
 /// The input of AssumeRoot.
@@ -431,18 +345,10 @@ struct AssumeRootRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"TargetPrincipal", &AssumeRootRequest::target_principal, length(12, 2048)},
         field{"TaskPolicyArn", &AssumeRootRequest::task_policy_arn},
-        field{"DurationSeconds", &AssumeRootRequest::duration_seconds, range(0, 900)});
-}
-template <int = 0>
-bool operator==(const AssumeRootRequest& a, const AssumeRootRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRootRequest& a, const AssumeRootRequest& b) {
-    return !(a == b);
+        field{"DurationSeconds", &AssumeRootRequest::duration_seconds, range(0, 900)}};
 }
 
 /// The output of AssumeRoot.
@@ -457,19 +363,11 @@ struct AssumeRootResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRootResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &AssumeRootResponse::credentials},
         field{"SourceIdentity", &AssumeRootResponse::source_identity,
               length(2, 64).matching(model_patterns::sts_role_session_name_type)},
-        field{"ResponseMetadata", &AssumeRootResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const AssumeRootResponse& a, const AssumeRootResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const AssumeRootResponse& a, const AssumeRootResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &AssumeRootResponse::response_metadata}};
 }
 
 /// The input of DecodeAuthorizationMessage.
@@ -480,16 +378,8 @@ struct DecodeAuthorizationMessageRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
-    return std::make_tuple(
-        field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message, length(1, 10240)});
-}
-template <int = 0>
-bool operator==(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const DecodeAuthorizationMessageRequest& a, const DecodeAuthorizationMessageRequest& b) {
-    return !(a == b);
+    return field_list{
+        field{"EncodedMessage", &DecodeAuthorizationMessageRequest::encoded_message, length(1, 10240)}};
 }
 
 /// A document that contains additional information about the authorization status of a request from an encoded message
@@ -503,17 +393,9 @@ struct DecodeAuthorizationMessageResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"DecodedMessage", &DecodeAuthorizationMessageResponse::decoded_message},
-        field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const DecodeAuthorizationMessageResponse& a, const DecodeAuthorizationMessageResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &DecodeAuthorizationMessageResponse::response_metadata}};
 }
 
 /// The web identity token that was passed is expired or is not valid.
@@ -528,16 +410,8 @@ struct ExpiredTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ExpiredTokenException::message});
-}
-template <int = 0>
-bool operator==(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ExpiredTokenException& a, const ExpiredTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ExpiredTokenException::message}};
 }
 
 /// The trade-in token provided in the request has expired and can no longer be exchanged for credentials.
@@ -552,16 +426,8 @@ struct ExpiredTradeInTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<ExpiredTradeInTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &ExpiredTradeInTokenException::message});
-}
-template <int = 0>
-bool operator==(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const ExpiredTradeInTokenException& a, const ExpiredTradeInTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &ExpiredTradeInTokenException::message}};
 }
 
 /// Identifiers for the federated user that is associated with the credentials.
@@ -575,18 +441,10 @@ struct FederatedUser {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<FederatedUser>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"FederatedUserId", &FederatedUser::federated_user_id,
               length(2, 193).matching(model_patterns::sts_federated_id_type)},
-        field{"Arn", &FederatedUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)});
-}
-template <int = 0>
-bool operator==(const FederatedUser& a, const FederatedUser& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const FederatedUser& a, const FederatedUser& b) {
-    return !(a == b);
+        field{"Arn", &FederatedUser::arn, length(20, 2048).matching(model_patterns::sts_arn_type)}};
 }
 
 /// The input of GetAccessKeyInfo.
@@ -597,17 +455,9 @@ struct GetAccessKeyInfoRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"AccessKeyId", &GetAccessKeyInfoRequest::access_key_id,
-              length(16, 128).matching(model_patterns::sts_access_key_id_type)});
-}
-template <int = 0>
-bool operator==(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetAccessKeyInfoRequest& a, const GetAccessKeyInfoRequest& b) {
-    return !(a == b);
+              length(16, 128).matching(model_patterns::sts_access_key_id_type)}};
 }
 
 /// The output of GetAccessKeyInfo.
@@ -620,17 +470,9 @@ struct GetAccessKeyInfoResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Account", &GetAccessKeyInfoResponse::account},
-        field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetAccessKeyInfoResponse& a, const GetAccessKeyInfoResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetAccessKeyInfoResponse::response_metadata}};
 }
 
 /// The input of GetCallerIdentity.
@@ -638,15 +480,7 @@ struct GetCallerIdentityRequest {};
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityRequest>) noexcept {
-    return std::make_tuple();
-}
-template <int = 0>
-bool operator==(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetCallerIdentityRequest& a, const GetCallerIdentityRequest& b) {
-    return !(a == b);
+    return field_list{};
 }
 
 /// Contains the response to a successful GetCallerIdentity request, including information about the entity making the
@@ -664,19 +498,11 @@ struct GetCallerIdentityResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetCallerIdentityResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"UserId", &GetCallerIdentityResponse::user_id},
         field{"Account", &GetCallerIdentityResponse::account},
         field{"Arn", &GetCallerIdentityResponse::arn, length(20, 2048).matching(model_patterns::sts_arn_type)},
-        field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetCallerIdentityResponse& a, const GetCallerIdentityResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetCallerIdentityResponse::response_metadata}};
 }
 
 /// The input of GetDelegatedAccessToken.
@@ -687,16 +513,8 @@ struct GetDelegatedAccessTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
-    return std::make_tuple(
-        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret});
-}
-template <int = 0>
-bool operator==(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetDelegatedAccessTokenRequest& a, const GetDelegatedAccessTokenRequest& b) {
-    return !(a == b);
+    return field_list{
+        field{"TradeInToken", &GetDelegatedAccessTokenRequest::trade_in_token, visibility::secret}};
 }
 
 /// The output of GetDelegatedAccessToken.
@@ -713,20 +531,12 @@ struct GetDelegatedAccessTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &GetDelegatedAccessTokenResponse::credentials},
         field{"PackedPolicySize", &GetDelegatedAccessTokenResponse::packed_policy_size, at_least(0)},
         field{"AssumedPrincipal", &GetDelegatedAccessTokenResponse::assumed_principal,
               length(20, 2048).matching(model_patterns::sts_arn_type)},
-        field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetDelegatedAccessTokenResponse& a, const GetDelegatedAccessTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetDelegatedAccessTokenResponse::response_metadata}};
 }
 
 /// The input of GetFederationToken.
@@ -745,22 +555,14 @@ struct GetFederationTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Name", &GetFederationTokenRequest::name,
               length(2, 32).matching(model_patterns::sts_role_session_name_type)},
         field{"Policy", &GetFederationTokenRequest::policy,
               length(1, 2048).matching(model_patterns::sts_unrestricted_session_policy_document_type)},
         field{"PolicyArns", &GetFederationTokenRequest::policy_arns},
         field{"DurationSeconds", &GetFederationTokenRequest::duration_seconds, range(900, 129600)},
-        field{"Tags", &GetFederationTokenRequest::tags, items_at_most(50)});
-}
-template <int = 0>
-bool operator==(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetFederationTokenRequest& a, const GetFederationTokenRequest& b) {
-    return !(a == b);
+        field{"Tags", &GetFederationTokenRequest::tags, items_at_most(50)}};
 }
 
 /// Contains the response to a successful GetFederationToken request, including temporary Amazon Web Services
@@ -781,19 +583,11 @@ struct GetFederationTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetFederationTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &GetFederationTokenResponse::credentials},
         field{"FederatedUser", &GetFederationTokenResponse::federated_user},
         field{"PackedPolicySize", &GetFederationTokenResponse::packed_policy_size, at_least(0)},
-        field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetFederationTokenResponse& a, const GetFederationTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetFederationTokenResponse::response_metadata}};
 }
 
 /// The input of GetSessionToken.
@@ -809,20 +603,12 @@ struct GetSessionTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"DurationSeconds", &GetSessionTokenRequest::duration_seconds, range(900, 129600)},
         field{"SerialNumber", &GetSessionTokenRequest::serial_number,
               length(9, 256).matching(model_patterns::sts_serial_number_type)},
         field{"TokenCode", &GetSessionTokenRequest::token_code,
-              length(6, 6).matching(model_patterns::sts_token_code_type)});
-}
-template <int = 0>
-bool operator==(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetSessionTokenRequest& a, const GetSessionTokenRequest& b) {
-    return !(a == b);
+              length(6, 6).matching(model_patterns::sts_token_code_type)}};
 }
 
 /// Contains the response to a successful GetSessionToken request, including temporary Amazon Web Services credentials
@@ -837,17 +623,9 @@ struct GetSessionTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetSessionTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Credentials", &GetSessionTokenResponse::credentials},
-        field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetSessionTokenResponse& a, const GetSessionTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetSessionTokenResponse::response_metadata}};
 }
 
 /// The input of GetWebIdentityToken.
@@ -864,19 +642,11 @@ struct GetWebIdentityTokenRequest {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"Audience", &GetWebIdentityTokenRequest::audience, items(1, 10).each(length(1, 1000))},
         field{"DurationSeconds", &GetWebIdentityTokenRequest::duration_seconds, range(60, 3600)},
         field{"SigningAlgorithm", &GetWebIdentityTokenRequest::signing_algorithm, length(5, 5)},
-        field{"Tags", &GetWebIdentityTokenRequest::tags, items_at_most(50)});
-}
-template <int = 0>
-bool operator==(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetWebIdentityTokenRequest& a, const GetWebIdentityTokenRequest& b) {
-    return !(a == b);
+        field{"Tags", &GetWebIdentityTokenRequest::tags, items_at_most(50)}};
 }
 
 /// The output of GetWebIdentityToken.
@@ -891,18 +661,10 @@ struct GetWebIdentityTokenResponse {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
-    return std::make_tuple(
+    return field_list{
         field{"WebIdentityToken", &GetWebIdentityTokenResponse::web_identity_token, visibility::secret},
         field{"Expiration", &GetWebIdentityTokenResponse::expiration},
-        field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata});
-}
-template <int = 0>
-bool operator==(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const GetWebIdentityTokenResponse& a, const GetWebIdentityTokenResponse& b) {
-    return !(a == b);
+        field{"ResponseMetadata", &GetWebIdentityTokenResponse::response_metadata}};
 }
 
 /// The request could not be fulfilled because the identity provider (IDP) that was asked to verify the incoming
@@ -918,16 +680,8 @@ struct IDPCommunicationErrorException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<IDPCommunicationErrorException>) noexcept {
-    return std::make_tuple(
-        field{"message", &IDPCommunicationErrorException::message});
-}
-template <int = 0>
-bool operator==(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const IDPCommunicationErrorException& a, const IDPCommunicationErrorException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &IDPCommunicationErrorException::message}};
 }
 
 /// The identity provider (IdP) reported that authentication failed.
@@ -942,16 +696,8 @@ struct IDPRejectedClaimException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<IDPRejectedClaimException>) noexcept {
-    return std::make_tuple(
-        field{"message", &IDPRejectedClaimException::message});
-}
-template <int = 0>
-bool operator==(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const IDPRejectedClaimException& a, const IDPRejectedClaimException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &IDPRejectedClaimException::message}};
 }
 
 /// The error returned if the message passed to DecodeAuthorizationMessage was invalid.
@@ -966,16 +712,8 @@ struct InvalidAuthorizationMessageException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidAuthorizationMessageException::message});
-}
-template <int = 0>
-bool operator==(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidAuthorizationMessageException& a, const InvalidAuthorizationMessageException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidAuthorizationMessageException::message}};
 }
 
 /// The web identity token that was passed could not be validated by Amazon Web Services.
@@ -990,16 +728,8 @@ struct InvalidIdentityTokenException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<InvalidIdentityTokenException>) noexcept {
-    return std::make_tuple(
-        field{"message", &InvalidIdentityTokenException::message});
-}
-template <int = 0>
-bool operator==(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const InvalidIdentityTokenException& a, const InvalidIdentityTokenException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &InvalidIdentityTokenException::message}};
 }
 
 /// The requested token payload size exceeds the maximum allowed size.
@@ -1014,16 +744,8 @@ struct JWTPayloadSizeExceededException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
-    return std::make_tuple(
-        field{"message", &JWTPayloadSizeExceededException::message});
-}
-template <int = 0>
-bool operator==(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const JWTPayloadSizeExceededException& a, const JWTPayloadSizeExceededException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &JWTPayloadSizeExceededException::message}};
 }
 
 /// The request was rejected because the policy document was malformed.
@@ -1038,16 +760,8 @@ struct MalformedPolicyDocumentException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<MalformedPolicyDocumentException>) noexcept {
-    return std::make_tuple(
-        field{"message", &MalformedPolicyDocumentException::message});
-}
-template <int = 0>
-bool operator==(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const MalformedPolicyDocumentException& a, const MalformedPolicyDocumentException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &MalformedPolicyDocumentException::message}};
 }
 
 /// The outbound web identity federation feature is not enabled for this account.
@@ -1062,18 +776,8 @@ struct OutboundWebIdentityFederationDisabledException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
-    return std::make_tuple(
-        field{"message", &OutboundWebIdentityFederationDisabledException::message});
-}
-template <int = 0>
-bool operator==(const OutboundWebIdentityFederationDisabledException& a,
-                const OutboundWebIdentityFederationDisabledException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const OutboundWebIdentityFederationDisabledException& a,
-                const OutboundWebIdentityFederationDisabledException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &OutboundWebIdentityFederationDisabledException::message}};
 }
 
 /// The request was rejected because the total packed size of the session policies and session tags combined was too
@@ -1089,16 +793,8 @@ struct PackedPolicyTooLargeException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<PackedPolicyTooLargeException>) noexcept {
-    return std::make_tuple(
-        field{"message", &PackedPolicyTooLargeException::message});
-}
-template <int = 0>
-bool operator==(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const PackedPolicyTooLargeException& a, const PackedPolicyTooLargeException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &PackedPolicyTooLargeException::message}};
 }
 
 /// STS is not activated in the requested region for the account that is being asked to generate credentials.
@@ -1113,16 +809,8 @@ struct RegionDisabledException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<RegionDisabledException>) noexcept {
-    return std::make_tuple(
-        field{"message", &RegionDisabledException::message});
-}
-template <int = 0>
-bool operator==(const RegionDisabledException& a, const RegionDisabledException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const RegionDisabledException& a, const RegionDisabledException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &RegionDisabledException::message}};
 }
 
 /// The requested token duration would extend the session beyond its original expiration time.
@@ -1137,16 +825,8 @@ struct SessionDurationEscalationException {
 
 template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
-    return std::make_tuple(
-        field{"message", &SessionDurationEscalationException::message});
-}
-template <int = 0>
-bool operator==(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
-    return fields_equal(a, b);
-}
-template <int = 0>
-bool operator!=(const SessionDurationEscalationException& a, const SessionDurationEscalationException& b) {
-    return !(a == b);
+    return field_list{
+        field{"message", &SessionDurationEscalationException::message}};
 }
 
 /// The names the Python stubs (types-boto3-sts / types-aiobotocore-sts) give these shapes, for boto3 readers.
