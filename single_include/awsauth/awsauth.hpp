@@ -1282,7 +1282,6 @@ AWSAUTH_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -2774,7 +2773,6 @@ AWSAUTH_END_NAMESPACE
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
