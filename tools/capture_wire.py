@@ -882,6 +882,14 @@ def eks_error_cases():
            body(code="InvalidRequestException", Code="InvalidParameterException",
                 __type="com.amazonaws.eksauth#InvalidTokenException", message=message),
            "x-amzn-ErrorType, code, Code and __type all name different errors")
+    yield ("body-codes-disagree", 400, {},
+           body(code="InvalidRequestException", Code="InvalidParameterException",
+                __type="com.amazonaws.eksauth#InvalidTokenException", message=message),
+           "no x-amzn-ErrorType; code, Code and __type name different errors")
+    yield ("body-code-capitalized-and-type-disagree", 400, {},
+           body(Code="InvalidParameterException", __type="com.amazonaws.eksauth#InvalidTokenException",
+                message=message),
+           "no x-amzn-ErrorType; Code and __type name different errors")
     yield ("unmodeled-code", 403, {"x-amzn-ErrorType": f"UnrecognizedClientException:{CORAL}"},
            body(message="The security token included in the request is invalid."),
            "a code EKS Auth's model does not declare")
