@@ -32,7 +32,7 @@ TOOL = "tools/check_tiers.py"
 # document together.
 TIERS = {
     "core": ("version.hpp", "error.hpp", "member_types.hpp", "fields.hpp", "constraints.hpp", "timestamp.hpp",
-             "options.hpp", "detail/utf8.hpp", "detail/json_pointer.hpp"),
+             "options.hpp", "service.hpp", "detail/utf8.hpp", "detail/json_pointer.hpp"),
     "model": ("model/*.hpp",),
     "codec": ("json.hpp", "parse.hpp", "dump.hpp", "print.hpp", "validate.hpp", "detail/json_reading.hpp",
               "detail/json_text.hpp",

@@ -141,8 +141,9 @@ def strip_notes(overlay_part):
 class Model:
     """A service model with the overlay merged in, and the questions the generator asks of it."""
 
-    def __init__(self, shapes, operations, local_shapes, secret_member_names=()):
+    def __init__(self, shapes, operations, local_shapes, secret_member_names=(), metadata=None):
         self.shapes = shapes
+        self.metadata = metadata or {}
         self.operations = operations
         self.local_shapes = local_shapes  # structure shapes this namespace defines
         self.secret_member_names = set(secret_member_names)  # overlay.json's secret_members: what the model forgets
@@ -262,7 +263,7 @@ def load_models():
             if "ResponseMetadata" in output_members:
                 raise SystemExit(f"{GENERATOR}: {name}'s output already has a ResponseMetadata member")
             output_members["ResponseMetadata"] = overlay["awsauth"]["output_member"]
-        models.append((service, Model(shapes, model["operations"], local, secret_member_names)))
+        models.append((service, Model(shapes, model["operations"], local, secret_member_names, model["metadata"])))
     common = Model(common_shapes, {}, [n for n, s in common_shapes.items() if s["type"] == "structure"],
                    secret_member_names)
     check_secret_member_names(secret_member_names, [model for _, model in models] + [common])
@@ -309,7 +310,8 @@ def emit_structure(model, name, rules=None, prefix="test"):
         secret = ", visibility::secret" if model.is_secret_member(name, key, member) else ""
         rule = rules.rule(model, prefix, member["shape"], f"{name}.{key}")
         rule = f", {rule}" if rule else ""
-        table.append(f'field{{"{key}", &{name}::{cpp_name}{secret}{rule}}}')
+        binding = http_binding(name, key, member)
+        table.append(f'field{{"{key}", &{name}::{cpp_name}{secret}{binding}{rule}}}')
     lines += [f"struct {name} {{", *body, "};"] if body else [f"struct {name} {{}};"]
     lines.append("")
     # Templates, so that a translation unit pays for a struct's table and comparison only if it uses them.
@@ -335,6 +337,25 @@ def emit_structure(model, name, rules=None, prefix="test"):
     return lines
 
 
+# botocore's member `location` and awsauth/fields.hpp's binding for it.
+HTTP_BINDINGS = {"uri": "in_uri", "querystring": "in_query", "header": "in_header"}
+
+
+def http_binding(structure_name, key, member):
+    """`, in_uri("clusterName")` for a member the model binds to a part of the request other than the body."""
+    location = member.get("location")
+    name = member.get("locationName", key)
+    if location is None:
+        if name != key:
+            raise SystemExit(f"{GENERATOR}: {structure_name}.{key} is renamed on the wire to {name!r}, which awsauth "
+                             "does not map yet")
+        return ""
+    if location not in HTTP_BINDINGS:
+        raise SystemExit(f"{GENERATOR}: {structure_name}.{key} travels in the {location}, which awsauth does not "
+                         "map yet")
+    return f', {HTTP_BINDINGS[location]}("{checked_literal(name)}")'
+
+
 def split_descriptor(entry):
     """`field{"K", &S::k, rule},` as two lines: up to the member pointer, then the rest."""
     cut = entry.index(", ", entry.index("&")) + 1
@@ -346,7 +367,7 @@ def prelude(own_headers):
     a codec or a JSON library (tools/check_tiers.py enforces it)."""
     # The generator lays out its tables one member per line; a blanket clang-format run must not repack them.
     lines = ["// clang-format off", "#pragma once", ""]
-    headers = sorted(["constraints.hpp", "fields.hpp", "member_types.hpp", "version.hpp"] + own_headers)
+    headers = sorted(["constraints.hpp", "fields.hpp", "member_types.hpp", "service.hpp", "version.hpp"] + own_headers)
     lines += [f"#include <awsauth/{header}>" for header in headers]
     lines.append("")
     for header in ("cstdint", "map", "optional", "string", "string_view", "vector"):
@@ -377,6 +398,7 @@ def render_service(service, model, botocore_version, rules):
     lines += ADAPTERS
     for name in model.structures():
         lines += emit_structure(model, name, rules, service.namespace)
+    lines += emit_operations(service, model)
     lines += wrap_comment(f"The names the Python stubs ({service.stub_package}) give these shapes, for boto3 readers.", 0)
     lines.append("namespace type_defs {")
     for name in sorted(model.local_shapes):
@@ -393,6 +415,66 @@ def render_service(service, model, botocore_version, rules):
     lines.append(f"}}  // namespace {service.namespace}")
     lines.append("AWSAUTH_END_NAMESPACE")
     return "\n".join(lines) + "\n"
+
+
+def emit_operations(service, model):
+    """The service and each operation as the wire codec sees them (awsauth/service.hpp): service_of for every shape
+    that travels alone (inputs, outputs, errors), operation_of for every input and output."""
+    metadata = model.metadata
+    protocol = {"query": "protocol::query", "rest-json": "protocol::rest_json"}.get(metadata["protocol"])
+    if protocol is None:
+        raise SystemExit(f"{GENERATOR}: {service.model_file} speaks {metadata['protocol']}, which awsauth does not "
+                         "map yet")
+    lines = wrap_comment(f"The {metadata.get('serviceId', service.model_name)} service on the wire.", 0)
+    lines += braced_list("inline constexpr service_description service{",
+                         [f'"{checked_literal(service.model_name)}"', protocol,
+                          f'"{checked_literal(metadata["apiVersion"])}"', f'"{metadata.get("xmlNamespace", "")}"'], "};")
+    lines.append("")
+    seen = {}
+    for name in sorted(model.operations):
+        operation = model.operations[name]
+        http = operation["http"]
+        if not re.fullmatch(r"/[A-Za-z0-9/{}_.+-]*", http["requestUri"]):
+            raise SystemExit(f"{GENERATOR}: {name}'s request URI {http['requestUri']!r} is not one awsauth maps")
+        wrapper = operation["output"].get("resultWrapper", "")
+        status = int(http.get("responseCode", 200))
+        for part in ("input", "output"):
+            shape = operation[part]["shape"]
+            if shape in seen:
+                raise SystemExit(f"{GENERATOR}: {shape} belongs to {seen[shape]} and {name}; awsauth maps a shape "
+                                 "to one operation")
+            seen[shape] = name
+            lines += [DEFERRED, f"constexpr operation_description operation_of(type_tag<{shape}>) noexcept {{"]
+            lines += braced_list("    return {", ["&service", f'"{checked_literal(name)}"',
+                                                  f'"{checked_literal(http["method"])}"', f'"{http["requestUri"]}"',
+                                                  str(status), f'"{wrapper}"'], "};")
+            lines.append("}")
+    for name in sorted(set(seen) | {n for n in model.local_shapes if model.shapes[n].get("exception")}):
+        lines += [DEFERRED, f"constexpr const service_description& service_of(type_tag<{name}>) noexcept {{",
+                  "    return service;", "}"]
+    lines.append("")
+    lines += wrap_comment("Calls visit(code, type_tag<Error>{}) for every error shape of the model, by the code AWS "
+                          "sends.", 0)
+    lines += ["template <class Visitor>", "constexpr void for_each_error(Visitor&& visit) {"]
+    for name in sorted(model.local_shapes):
+        if model.shapes[name].get("exception"):
+            lines.append(visit_call([f"{name}::error_code", f"type_tag<{name}>{{}}"]))
+    lines += ["}", ""]
+    return lines
+
+
+def braced_list(opening, items, closing):
+    """`opening a, b, c closing`, continued under the first item where a line would be too long (clang-format's
+    layout)."""
+    lines = [opening + items[0]]
+    for item in items[1:]:
+        if len(lines[-1]) + len(", ") + len(item) + len(closing) > LINE_WIDTH:
+            lines[-1] += ","
+            lines.append(" " * len(opening) + item)
+        else:
+            lines[-1] += ", " + item
+    lines[-1] += closing
+    return lines
 
 
 def visit_call(arguments):

@@ -17,9 +17,33 @@ AWSAUTH_BEGIN_NAMESPACE
 /// Whether a member's value may be shown in a log line or debug output.
 enum class visibility : bool { shown, secret };
 
+/// Where a member travels in a request of a REST protocol (EKS Auth's restJson1): in the JSON body unless the model
+/// binds it to the URI, the query string or a header, under the name the model gives there.
+enum class http_location : unsigned char { body, uri, query, header };
+
+struct http_binding {
+    http_location location = http_location::body;
+    std::string_view name{};
+};
+
+/// A member that fills `{name}` in the operation's request URI.
+constexpr http_binding in_uri(std::string_view name) noexcept {
+    return {http_location::uri, name};
+}
+/// A member sent as the query-string parameter `name`.
+constexpr http_binding in_query(std::string_view name) noexcept {
+    return {http_location::query, name};
+}
+/// A member sent as the HTTP header `name`.
+constexpr http_binding in_header(std::string_view name) noexcept {
+    return {http_location::header, name};
+}
+
 /// Everything known about one member of a generated struct: its JSON key (the AWS model's member name), where it
-/// lives, whether its value is secret, and the constraint the model puts on it. One descriptor, so nothing joins
-/// two tables by position; a rule that does not fit the member's type fails to compile.
+/// lives, whether its value is secret, the constraint the model puts on it and where it travels on the wire. One
+/// descriptor, so nothing joins two tables by position; a rule that does not fit the member's type fails to compile.
+/// After the key and the member pointer come, in any order, what the model says beyond the defaults: a
+/// `visibility`, a rule (constraints.hpp) and an `http_binding`.
 template <class Struct, class Member, class Rule = no_rule>
 struct field {
     using struct_type = Struct;
@@ -27,11 +51,11 @@ struct field {
     using rule_type = Rule;
     static_assert(rule_fits_v<Rule, Member>, "awsauth: this constraint rule does not fit the member's type");
 
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Rule constraint = Rule{}) noexcept
-        : key(json_key), member(member_pointer), rule(constraint) {}
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer, visibility shown_as,
-                    Rule constraint = Rule{}) noexcept
-        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret), rule(constraint) {}
+    template <class... Modifiers>
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Modifiers... modifiers) noexcept
+        : key(json_key), member(member_pointer) {
+        (take(modifiers), ...);
+    }
 
     std::string_view key;
     Member Struct::*member;
@@ -39,17 +63,32 @@ struct field {
     /// it is a session token (tools/models/overlay.json lists those).
     bool secret = false;
     /// What awsauth::validate checks.
-    Rule rule;
+    Rule rule{};
+    /// Where the member travels in a REST request (awsauth/wire.hpp); the body unless the model says otherwise.
+    http_binding binding{};
+
+private:
+    constexpr void take(visibility shown_as) noexcept { secret = shown_as == visibility::secret; }
+    constexpr void take(Rule constraint) noexcept { rule = constraint; }
+    constexpr void take(http_binding where) noexcept { binding = where; }
 };
 
-template <class Struct, class Member>
-field(std::string_view, Member Struct::*) -> field<Struct, Member, no_rule>;
-template <class Struct, class Member, class Rule>
-field(std::string_view, Member Struct::*, Rule) -> field<Struct, Member, Rule>;
-template <class Struct, class Member>
-field(std::string_view, Member Struct::*, visibility) -> field<Struct, Member, no_rule>;
-template <class Struct, class Member, class Rule>
-field(std::string_view, Member Struct::*, visibility, Rule) -> field<Struct, Member, Rule>;
+namespace detail {
+// The one modifier that is neither a visibility nor an http_binding is the rule; none is no_rule.
+template <class... Modifiers>
+struct rule_among {
+    using type = no_rule;
+};
+template <class First, class... Rest>
+struct rule_among<First, Rest...> {
+    using type = std::conditional_t<std::is_same_v<First, visibility> || std::is_same_v<First, http_binding>,
+                                    typename rule_among<Rest...>::type, First>;
+};
+}  // namespace detail
+
+template <class Struct, class Member, class... Modifiers>
+field(std::string_view, Member Struct::*, Modifiers...)
+    -> field<Struct, Member, typename detail::rule_among<Modifiers...>::type>;
 
 namespace detail {
 
@@ -139,10 +178,14 @@ inline constexpr std::size_t field_count_v = decltype(fields_of(type_tag<T>{})):
 template <class T, std::size_t Index>
 using field_type_t = std::decay_t<decltype(field_at<Index>(fields_of(type_tag<T>{})))>;
 
+/// T's descriptors as one constant: every walk reads this, so no walk builds the table (keys, rules) at run time.
+template <class T>
+inline constexpr auto fields_v = fields_of(type_tag<T>{});
+
 /// Calls visit(field) for every field of T, in model order.
 template <class T, class Visitor>
 constexpr void for_each_field(Visitor&& visit) {
-    fields_of(type_tag<T>{}).each(visit);
+    fields_v<T>.each(visit);
 }
 
 /// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.

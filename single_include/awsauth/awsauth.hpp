@@ -684,9 +684,33 @@ AWSAUTH_BEGIN_NAMESPACE
 /// Whether a member's value may be shown in a log line or debug output.
 enum class visibility : bool { shown, secret };
 
+/// Where a member travels in a request of a REST protocol (EKS Auth's restJson1): in the JSON body unless the model
+/// binds it to the URI, the query string or a header, under the name the model gives there.
+enum class http_location : unsigned char { body, uri, query, header };
+
+struct http_binding {
+    http_location location = http_location::body;
+    std::string_view name{};
+};
+
+/// A member that fills `{name}` in the operation's request URI.
+constexpr http_binding in_uri(std::string_view name) noexcept {
+    return {http_location::uri, name};
+}
+/// A member sent as the query-string parameter `name`.
+constexpr http_binding in_query(std::string_view name) noexcept {
+    return {http_location::query, name};
+}
+/// A member sent as the HTTP header `name`.
+constexpr http_binding in_header(std::string_view name) noexcept {
+    return {http_location::header, name};
+}
+
 /// Everything known about one member of a generated struct: its JSON key (the AWS model's member name), where it
-/// lives, whether its value is secret, and the constraint the model puts on it. One descriptor, so nothing joins
-/// two tables by position; a rule that does not fit the member's type fails to compile.
+/// lives, whether its value is secret, the constraint the model puts on it and where it travels on the wire. One
+/// descriptor, so nothing joins two tables by position; a rule that does not fit the member's type fails to compile.
+/// After the key and the member pointer come, in any order, what the model says beyond the defaults: a
+/// `visibility`, a rule (constraints.hpp) and an `http_binding`.
 template <class Struct, class Member, class Rule = no_rule>
 struct field {
     using struct_type = Struct;
@@ -694,11 +718,11 @@ struct field {
     using rule_type = Rule;
     static_assert(rule_fits_v<Rule, Member>, "awsauth: this constraint rule does not fit the member's type");
 
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Rule constraint = Rule{}) noexcept
-        : key(json_key), member(member_pointer), rule(constraint) {}
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer, visibility shown_as,
-                    Rule constraint = Rule{}) noexcept
-        : key(json_key), member(member_pointer), secret(shown_as == visibility::secret), rule(constraint) {}
+    template <class... Modifiers>
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Modifiers... modifiers) noexcept
+        : key(json_key), member(member_pointer) {
+        (take(modifiers), ...);
+    }
 
     std::string_view key;
     Member Struct::*member;
@@ -706,17 +730,32 @@ struct field {
     /// it is a session token (tools/models/overlay.json lists those).
     bool secret = false;
     /// What awsauth::validate checks.
-    Rule rule;
+    Rule rule{};
+    /// Where the member travels in a REST request (awsauth/wire.hpp); the body unless the model says otherwise.
+    http_binding binding{};
+
+private:
+    constexpr void take(visibility shown_as) noexcept { secret = shown_as == visibility::secret; }
+    constexpr void take(Rule constraint) noexcept { rule = constraint; }
+    constexpr void take(http_binding where) noexcept { binding = where; }
 };
 
-template <class Struct, class Member>
-field(std::string_view, Member Struct::*) -> field<Struct, Member, no_rule>;
-template <class Struct, class Member, class Rule>
-field(std::string_view, Member Struct::*, Rule) -> field<Struct, Member, Rule>;
-template <class Struct, class Member>
-field(std::string_view, Member Struct::*, visibility) -> field<Struct, Member, no_rule>;
-template <class Struct, class Member, class Rule>
-field(std::string_view, Member Struct::*, visibility, Rule) -> field<Struct, Member, Rule>;
+namespace detail {
+// The one modifier that is neither a visibility nor an http_binding is the rule; none is no_rule.
+template <class... Modifiers>
+struct rule_among {
+    using type = no_rule;
+};
+template <class First, class... Rest>
+struct rule_among<First, Rest...> {
+    using type = std::conditional_t<std::is_same_v<First, visibility> || std::is_same_v<First, http_binding>,
+                                    typename rule_among<Rest...>::type, First>;
+};
+}  // namespace detail
+
+template <class Struct, class Member, class... Modifiers>
+field(std::string_view, Member Struct::*, Modifiers...)
+    -> field<Struct, Member, typename detail::rule_among<Modifiers...>::type>;
 
 namespace detail {
 
@@ -806,10 +845,14 @@ inline constexpr std::size_t field_count_v = decltype(fields_of(type_tag<T>{})):
 template <class T, std::size_t Index>
 using field_type_t = std::decay_t<decltype(field_at<Index>(fields_of(type_tag<T>{})))>;
 
+/// T's descriptors as one constant: every walk reads this, so no walk builds the table (keys, rules) at run time.
+template <class T>
+inline constexpr auto fields_v = fields_of(type_tag<T>{});
+
 /// Calls visit(field) for every field of T, in model order.
 template <class T, class Visitor>
 constexpr void for_each_field(Visitor&& visit) {
-    fields_of(type_tag<T>{}).each(visit);
+    fields_v<T>.each(visit);
 }
 
 /// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
@@ -1724,6 +1767,53 @@ inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\
 }  // namespace model_patterns
 AWSAUTH_END_NAMESPACE
 
+// ---------------- awsauth/service.hpp ----------------
+// awsauth/service.hpp: what the model says about a service and its operations on the wire: the protocol, the
+// HTTP method and request URI of each operation, the XML namespace and result wrapper of the query protocol.
+// Plain data the model headers fill in (operation_of, service_of) and the wire codec (awsauth/wire.hpp) reads.
+
+
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// The wire protocols of the services awsauth models (botocore's `protocol` metadata).
+enum class protocol : unsigned char {
+    /// AWS Query: form-encoded POST requests, XML answers and errors (STS).
+    query,
+    /// restJson1: members in the URI, query string, headers or a JSON body; the error type in a header (EKS Auth).
+    rest_json,
+};
+
+/// One service as its model's metadata describes it.
+struct service_description {
+    /// The model's name for it, as in botocore's data folder: "sts", "eks-auth".
+    std::string_view name;
+    protocol wire_protocol;
+    /// The API version the query protocol sends as `Version`: "2011-06-15".
+    std::string_view api_version;
+    /// The namespace of the query protocol's XML answers ("" for other protocols).
+    std::string_view xml_namespace;
+};
+
+/// One operation, as its model describes it; operation_of(type_tag<Input>) and operation_of(type_tag<Output>) give it
+/// for the operation's input and output structs.
+struct operation_description {
+    const service_description* service;
+    /// "AssumeRole": the query protocol's Action.
+    std::string_view name;
+    /// "POST"
+    std::string_view http_method;
+    /// "/" or "/clusters/{clusterName}/assume-role-for-pod-identity", with `{member}` for the members bound to it.
+    std::string_view request_uri;
+    /// The status of a successful answer.
+    int success_status;
+    /// The query protocol's element around the output's members: "AssumeRoleResult" ("" where there is none).
+    std::string_view result_wrapper;
+};
+
+AWSAUTH_END_NAMESPACE
+
 // ---------------- awsauth/model/response_metadata.hpp ----------------
 // awsauth/model/response_metadata.hpp: the ResponseMetadata that boto3 adds to every response.
 // Generated by tools/generate.py from tools/models/overlay.json (no AWS model holds this shape).
@@ -1824,7 +1914,7 @@ template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return field_list{
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name,
-              length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
+              in_uri("clusterName"), length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
         field{"token", &AssumeRoleForPodIdentityRequest::token,
               visibility::secret, length_at_least(1).matching(model_patterns::eks_auth_jwt_token)},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
@@ -2055,6 +2145,78 @@ template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return field_list{
         field{"message", &ThrottlingException::message}};
+}
+
+/// The EKS Auth service on the wire.
+inline constexpr service_description service{"eks-auth", protocol::rest_json, "2023-11-26", ""};
+
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
+    return {&service, "AssumeRoleForPodIdentity", "POST", "/clusters/{clusterName}/assume-role-for-pod-identity", 200,
+            ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
+    return {&service, "AssumeRoleForPodIdentity", "POST", "/clusters/{clusterName}/assume-role-for-pod-identity", 200,
+            ""};
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AccessDeniedException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ExpiredTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InternalServerException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidParameterException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidRequestException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ResourceNotFoundException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ServiceUnavailableException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ThrottlingException>) noexcept {
+    return service;
+}
+
+/// Calls visit(code, type_tag<Error>{}) for every error shape of the model, by the code AWS sends.
+template <class Visitor>
+constexpr void for_each_error(Visitor&& visit) {
+    visit(AccessDeniedException::error_code, type_tag<AccessDeniedException>{});
+    visit(ExpiredTokenException::error_code, type_tag<ExpiredTokenException>{});
+    visit(InternalServerException::error_code, type_tag<InternalServerException>{});
+    visit(InvalidParameterException::error_code, type_tag<InvalidParameterException>{});
+    visit(InvalidRequestException::error_code, type_tag<InvalidRequestException>{});
+    visit(InvalidTokenException::error_code, type_tag<InvalidTokenException>{});
+    visit(ResourceNotFoundException::error_code, type_tag<ResourceNotFoundException>{});
+    visit(ServiceUnavailableException::error_code, type_tag<ServiceUnavailableException>{});
+    visit(ThrottlingException::error_code, type_tag<ThrottlingException>{});
 }
 
 /// The names the Python stubs (types-boto3-eks-auth) give these shapes, for boto3 readers.
@@ -4152,6 +4314,253 @@ template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return field_list{
         field{"message", &SessionDurationEscalationException::message}};
+}
+
+/// The STS service on the wire.
+inline constexpr service_description service{"sts", protocol::query, "2011-06-15",
+                                             "https://sts.amazonaws.com/doc/2011-06-15/"};
+
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleRequest>) noexcept {
+    return {&service, "AssumeRole", "POST", "/", 200, "AssumeRoleResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleResponse>) noexcept {
+    return {&service, "AssumeRole", "POST", "/", 200, "AssumeRoleResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
+    return {&service, "AssumeRoleWithSAML", "POST", "/", 200, "AssumeRoleWithSAMLResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
+    return {&service, "AssumeRoleWithSAML", "POST", "/", 200, "AssumeRoleWithSAMLResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
+    return {&service, "AssumeRoleWithWebIdentity", "POST", "/", 200, "AssumeRoleWithWebIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
+    return {&service, "AssumeRoleWithWebIdentity", "POST", "/", 200, "AssumeRoleWithWebIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRootRequest>) noexcept {
+    return {&service, "AssumeRoot", "POST", "/", 200, "AssumeRootResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRootResponse>) noexcept {
+    return {&service, "AssumeRoot", "POST", "/", 200, "AssumeRootResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
+    return {&service, "DecodeAuthorizationMessage", "POST", "/", 200, "DecodeAuthorizationMessageResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
+    return {&service, "DecodeAuthorizationMessage", "POST", "/", 200, "DecodeAuthorizationMessageResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
+    return {&service, "GetAccessKeyInfo", "POST", "/", 200, "GetAccessKeyInfoResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
+    return {&service, "GetAccessKeyInfo", "POST", "/", 200, "GetAccessKeyInfoResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetCallerIdentityRequest>) noexcept {
+    return {&service, "GetCallerIdentity", "POST", "/", 200, "GetCallerIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetCallerIdentityResponse>) noexcept {
+    return {&service, "GetCallerIdentity", "POST", "/", 200, "GetCallerIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
+    return {&service, "GetDelegatedAccessToken", "POST", "/", 200, "GetDelegatedAccessTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
+    return {&service, "GetDelegatedAccessToken", "POST", "/", 200, "GetDelegatedAccessTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetFederationTokenRequest>) noexcept {
+    return {&service, "GetFederationToken", "POST", "/", 200, "GetFederationTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetFederationTokenResponse>) noexcept {
+    return {&service, "GetFederationToken", "POST", "/", 200, "GetFederationTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetSessionTokenRequest>) noexcept {
+    return {&service, "GetSessionToken", "POST", "/", 200, "GetSessionTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetSessionTokenResponse>) noexcept {
+    return {&service, "GetSessionToken", "POST", "/", 200, "GetSessionTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
+    return {&service, "GetWebIdentityToken", "POST", "/", 200, "GetWebIdentityTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
+    return {&service, "GetWebIdentityToken", "POST", "/", 200, "GetWebIdentityTokenResult"};
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRootRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRootResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ExpiredTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ExpiredTradeInTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetCallerIdentityRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetCallerIdentityResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetFederationTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetFederationTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetSessionTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetSessionTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<IDPCommunicationErrorException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<IDPRejectedClaimException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidIdentityTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<MalformedPolicyDocumentException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<PackedPolicyTooLargeException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<RegionDisabledException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<SessionDurationEscalationException>) noexcept {
+    return service;
+}
+
+/// Calls visit(code, type_tag<Error>{}) for every error shape of the model, by the code AWS sends.
+template <class Visitor>
+constexpr void for_each_error(Visitor&& visit) {
+    visit(ExpiredTokenException::error_code, type_tag<ExpiredTokenException>{});
+    visit(ExpiredTradeInTokenException::error_code, type_tag<ExpiredTradeInTokenException>{});
+    visit(IDPCommunicationErrorException::error_code, type_tag<IDPCommunicationErrorException>{});
+    visit(IDPRejectedClaimException::error_code, type_tag<IDPRejectedClaimException>{});
+    visit(InvalidAuthorizationMessageException::error_code, type_tag<InvalidAuthorizationMessageException>{});
+    visit(InvalidIdentityTokenException::error_code, type_tag<InvalidIdentityTokenException>{});
+    visit(JWTPayloadSizeExceededException::error_code, type_tag<JWTPayloadSizeExceededException>{});
+    visit(MalformedPolicyDocumentException::error_code, type_tag<MalformedPolicyDocumentException>{});
+    visit(OutboundWebIdentityFederationDisabledException::error_code,
+          type_tag<OutboundWebIdentityFederationDisabledException>{});
+    visit(PackedPolicyTooLargeException::error_code, type_tag<PackedPolicyTooLargeException>{});
+    visit(RegionDisabledException::error_code, type_tag<RegionDisabledException>{});
+    visit(SessionDurationEscalationException::error_code, type_tag<SessionDurationEscalationException>{});
 }
 
 /// The names the Python stubs (types-boto3-sts / types-aiobotocore-sts) give these shapes, for boto3 readers.

@@ -10,6 +10,7 @@
 #include <awsauth/member_types.hpp>
 #include <awsauth/model/patterns.hpp>
 #include <awsauth/model/response_metadata.hpp>
+#include <awsauth/service.hpp>
 #include <awsauth/version.hpp>
 
 #include <cstdint>
@@ -62,7 +63,7 @@ template <int = 0>
 constexpr auto fields_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
     return field_list{
         field{"clusterName", &AssumeRoleForPodIdentityRequest::cluster_name,
-              length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
+              in_uri("clusterName"), length(1, 100).matching(model_patterns::eks_auth_cluster_name)},
         field{"token", &AssumeRoleForPodIdentityRequest::token,
               visibility::secret, length_at_least(1).matching(model_patterns::eks_auth_jwt_token)},
         field{"eksNodeName", &AssumeRoleForPodIdentityRequest::eks_node_name},
@@ -293,6 +294,78 @@ template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return field_list{
         field{"message", &ThrottlingException::message}};
+}
+
+/// The EKS Auth service on the wire.
+inline constexpr service_description service{"eks-auth", protocol::rest_json, "2023-11-26", ""};
+
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
+    return {&service, "AssumeRoleForPodIdentity", "POST", "/clusters/{clusterName}/assume-role-for-pod-identity", 200,
+            ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
+    return {&service, "AssumeRoleForPodIdentity", "POST", "/clusters/{clusterName}/assume-role-for-pod-identity", 200,
+            ""};
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AccessDeniedException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleForPodIdentityRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ExpiredTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InternalServerException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidParameterException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidRequestException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ResourceNotFoundException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ServiceUnavailableException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ThrottlingException>) noexcept {
+    return service;
+}
+
+/// Calls visit(code, type_tag<Error>{}) for every error shape of the model, by the code AWS sends.
+template <class Visitor>
+constexpr void for_each_error(Visitor&& visit) {
+    visit(AccessDeniedException::error_code, type_tag<AccessDeniedException>{});
+    visit(ExpiredTokenException::error_code, type_tag<ExpiredTokenException>{});
+    visit(InternalServerException::error_code, type_tag<InternalServerException>{});
+    visit(InvalidParameterException::error_code, type_tag<InvalidParameterException>{});
+    visit(InvalidRequestException::error_code, type_tag<InvalidRequestException>{});
+    visit(InvalidTokenException::error_code, type_tag<InvalidTokenException>{});
+    visit(ResourceNotFoundException::error_code, type_tag<ResourceNotFoundException>{});
+    visit(ServiceUnavailableException::error_code, type_tag<ServiceUnavailableException>{});
+    visit(ThrottlingException::error_code, type_tag<ThrottlingException>{});
 }
 
 /// The names the Python stubs (types-boto3-eks-auth) give these shapes, for boto3 readers.

@@ -7,6 +7,7 @@
 #include <awsauth/constraints.hpp>
 #include <awsauth/fields.hpp>
 #include <awsauth/member_types.hpp>
+#include <awsauth/service.hpp>
 #include <awsauth/version.hpp>
 
 #include <cstdint>

@@ -10,6 +10,7 @@
 #include <awsauth/member_types.hpp>
 #include <awsauth/model/patterns.hpp>
 #include <awsauth/model/response_metadata.hpp>
+#include <awsauth/service.hpp>
 #include <awsauth/version.hpp>
 
 #include <cstdint>
@@ -827,6 +828,253 @@ template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return field_list{
         field{"message", &SessionDurationEscalationException::message}};
+}
+
+/// The STS service on the wire.
+inline constexpr service_description service{"sts", protocol::query, "2011-06-15",
+                                             "https://sts.amazonaws.com/doc/2011-06-15/"};
+
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleRequest>) noexcept {
+    return {&service, "AssumeRole", "POST", "/", 200, "AssumeRoleResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleResponse>) noexcept {
+    return {&service, "AssumeRole", "POST", "/", 200, "AssumeRoleResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
+    return {&service, "AssumeRoleWithSAML", "POST", "/", 200, "AssumeRoleWithSAMLResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
+    return {&service, "AssumeRoleWithSAML", "POST", "/", 200, "AssumeRoleWithSAMLResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
+    return {&service, "AssumeRoleWithWebIdentity", "POST", "/", 200, "AssumeRoleWithWebIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
+    return {&service, "AssumeRoleWithWebIdentity", "POST", "/", 200, "AssumeRoleWithWebIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRootRequest>) noexcept {
+    return {&service, "AssumeRoot", "POST", "/", 200, "AssumeRootResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<AssumeRootResponse>) noexcept {
+    return {&service, "AssumeRoot", "POST", "/", 200, "AssumeRootResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
+    return {&service, "DecodeAuthorizationMessage", "POST", "/", 200, "DecodeAuthorizationMessageResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
+    return {&service, "DecodeAuthorizationMessage", "POST", "/", 200, "DecodeAuthorizationMessageResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
+    return {&service, "GetAccessKeyInfo", "POST", "/", 200, "GetAccessKeyInfoResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
+    return {&service, "GetAccessKeyInfo", "POST", "/", 200, "GetAccessKeyInfoResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetCallerIdentityRequest>) noexcept {
+    return {&service, "GetCallerIdentity", "POST", "/", 200, "GetCallerIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetCallerIdentityResponse>) noexcept {
+    return {&service, "GetCallerIdentity", "POST", "/", 200, "GetCallerIdentityResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
+    return {&service, "GetDelegatedAccessToken", "POST", "/", 200, "GetDelegatedAccessTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
+    return {&service, "GetDelegatedAccessToken", "POST", "/", 200, "GetDelegatedAccessTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetFederationTokenRequest>) noexcept {
+    return {&service, "GetFederationToken", "POST", "/", 200, "GetFederationTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetFederationTokenResponse>) noexcept {
+    return {&service, "GetFederationToken", "POST", "/", 200, "GetFederationTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetSessionTokenRequest>) noexcept {
+    return {&service, "GetSessionToken", "POST", "/", 200, "GetSessionTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetSessionTokenResponse>) noexcept {
+    return {&service, "GetSessionToken", "POST", "/", 200, "GetSessionTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
+    return {&service, "GetWebIdentityToken", "POST", "/", 200, "GetWebIdentityTokenResult"};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
+    return {&service, "GetWebIdentityToken", "POST", "/", 200, "GetWebIdentityTokenResult"};
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithSAMLRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithWebIdentityRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRootRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<AssumeRootResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<DecodeAuthorizationMessageRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<DecodeAuthorizationMessageResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ExpiredTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ExpiredTradeInTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetAccessKeyInfoRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetAccessKeyInfoResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetCallerIdentityRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetCallerIdentityResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetDelegatedAccessTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetFederationTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetFederationTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetSessionTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetSessionTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetWebIdentityTokenRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetWebIdentityTokenResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<IDPCommunicationErrorException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<IDPRejectedClaimException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidAuthorizationMessageException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidIdentityTokenException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<JWTPayloadSizeExceededException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<MalformedPolicyDocumentException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<OutboundWebIdentityFederationDisabledException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<PackedPolicyTooLargeException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<RegionDisabledException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<SessionDurationEscalationException>) noexcept {
+    return service;
+}
+
+/// Calls visit(code, type_tag<Error>{}) for every error shape of the model, by the code AWS sends.
+template <class Visitor>
+constexpr void for_each_error(Visitor&& visit) {
+    visit(ExpiredTokenException::error_code, type_tag<ExpiredTokenException>{});
+    visit(ExpiredTradeInTokenException::error_code, type_tag<ExpiredTradeInTokenException>{});
+    visit(IDPCommunicationErrorException::error_code, type_tag<IDPCommunicationErrorException>{});
+    visit(IDPRejectedClaimException::error_code, type_tag<IDPRejectedClaimException>{});
+    visit(InvalidAuthorizationMessageException::error_code, type_tag<InvalidAuthorizationMessageException>{});
+    visit(InvalidIdentityTokenException::error_code, type_tag<InvalidIdentityTokenException>{});
+    visit(JWTPayloadSizeExceededException::error_code, type_tag<JWTPayloadSizeExceededException>{});
+    visit(MalformedPolicyDocumentException::error_code, type_tag<MalformedPolicyDocumentException>{});
+    visit(OutboundWebIdentityFederationDisabledException::error_code,
+          type_tag<OutboundWebIdentityFederationDisabledException>{});
+    visit(PackedPolicyTooLargeException::error_code, type_tag<PackedPolicyTooLargeException>{});
+    visit(RegionDisabledException::error_code, type_tag<RegionDisabledException>{});
+    visit(SessionDurationEscalationException::error_code, type_tag<SessionDurationEscalationException>{});
 }
 
 /// The names the Python stubs (types-boto3-sts / types-aiobotocore-sts) give these shapes, for boto3 readers.
