@@ -27,3 +27,16 @@ if(NOT date_FOUND AND NOT TARGET date::date)
     GIT_TAG v3.0.1)
   FetchContent_MakeAvailable(date)
 endif()
+
+# expat, for the wire codec alone (awsauth::wire, <awsauth/wire.hpp>): JSON-only users need no XML library, so a
+# missing expat only leaves awsauth::wire undefined. Debian's libexpat1-dev ships a package config (expat::expat);
+# elsewhere CMake's own FindEXPAT gives EXPAT::EXPAT.
+find_package(expat CONFIG QUIET)
+if(TARGET expat::expat)
+  set(awsauth_expat_target expat::expat)
+else()
+  find_package(EXPAT QUIET)
+  if(TARGET EXPAT::EXPAT)
+    set(awsauth_expat_target EXPAT::EXPAT)
+  endif()
+endif()

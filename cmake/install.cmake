@@ -19,6 +19,11 @@ set(awsauth_install_cmakedir "${CMAKE_INSTALL_DATADIR}/cmake/awsauth")
 set(awsauth_install_pkgconfigdir "${CMAKE_INSTALL_DATADIR}/pkgconfig")
 
 install(TARGETS awsauth EXPORT awsauthTargets INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+# awsauth::wire in an export set of its own: an installed awsauth loads it only where it finds expat too.
+if(TARGET awsauth_wire)
+  install(TARGETS awsauth_wire EXPORT awsauthWireTargets)
+  install(EXPORT awsauthWireTargets NAMESPACE awsauth:: DESTINATION "${awsauth_install_cmakedir}")
+endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/awsauth" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
         FILES_MATCHING PATTERN "*.hpp")
 install(EXPORT awsauthTargets NAMESPACE awsauth:: DESTINATION "${awsauth_install_cmakedir}")
