@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -86,122 +87,192 @@ bool expat_parse_with_empty_handlers(const std::string& body) {
 // The baseline: tinyxml2's DOM walked into the struct by hand, the way aws-sdk-cpp's generated
 // `AssumeRoleResult::operator=(const AmazonWebServiceResult<XmlDocument>&)` does: the document parsed whole (entities
 // processed, whitespace preserved, as aws-sdk-cpp's XmlDocument asks), `<OpResult>` found under the root, each
-// member looked up by name with FirstChildElement, its text copied into a std::string. aws-sdk-cpp's own GetText()
-// is slower (it prints the children back through an XMLPrinter, then undoes the escaping with string replaces);
-// tinyxml2's GetText() is used instead, so the baseline is the faster of the two. Timestamps go through
+// member looked up by name with FirstChildElement, its text copied into a std::string. Timestamps go through
 // awsauth::parse_timestamp and ResponseMetadata through awsauth's own filling, so only the XML side differs.
+//
+// How a member's text is taken is the one thing the two walks below differ in. The baseline, `tinyxml2_text`, uses
+// tinyxml2's own accessors (GetText, QueryIntText): the fastest way to read that DOM, so the target is judged
+// against the strongest tinyxml2 reader. `aws_sdk_cpp_text` takes it as aws-sdk-cpp's XmlNode::GetText does, the
+// element's children printed back to XML through a tinyxml2::XMLPrinter and the escaping undone by one replace pass
+// per entity (DecodeEscapedXmlText), numbers and timestamps read from that text trimmed: the reference row for what
+// aws-sdk-cpp's walk costs on the same parser.
 
 using tinyxml2::XMLElement;
 
+struct tinyxml2_text {
+    static std::string text(const XMLElement& element) {
+        const char* text = element.GetText();
+        return std::string(text != nullptr ? text : "");
+    }
+    static std::optional<std::int32_t> integer(const XMLElement& element) {
+        int value = 0;
+        if (element.QueryIntText(&value) != tinyxml2::XML_SUCCESS) return std::nullopt;
+        return static_cast<std::int32_t>(value);
+    }
+    static std::optional<awsauth::timestamp> time(const XMLElement& element) {
+        if (element.GetText() == nullptr) return std::nullopt;
+        return awsauth::parse_timestamp(element.GetText());
+    }
+};
+
+struct aws_sdk_cpp_text {
+    static void replace_all(std::string& text, std::string_view entity, std::string_view replacement) {
+        for (std::size_t at = text.find(entity); at != std::string::npos;
+             at = text.find(entity, at + replacement.size())) {
+            text.erase(at, entity.size());
+            text.insert(at, replacement);
+        }
+    }
+    static std::string unescaped(const std::string& printed) {
+        std::string text = printed;
+        replace_all(text, "&quot;", "\"");
+        replace_all(text, "&apos;", "'");
+        replace_all(text, "&lt;", "<");
+        replace_all(text, "&gt;", ">");
+        replace_all(text, "&amp;", "&");
+        replace_all(text, "&#xA;", "\n");
+        replace_all(text, "&#xD;", "\r");
+        return text;
+    }
+    static std::string trimmed(const std::string& text) {
+        const std::size_t first = text.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos) return {};
+        return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+    }
+    static std::string text(const XMLElement& element) {
+        tinyxml2::XMLPrinter printer;
+        for (const tinyxml2::XMLNode* node = element.FirstChild(); node != nullptr; node = node->NextSibling())
+            node->Accept(&printer);
+        return unescaped(printer.CStr());
+    }
+    static std::optional<std::int32_t> integer(const XMLElement& element) {
+        return static_cast<std::int32_t>(std::atoi(trimmed(text(element)).c_str()));
+    }
+    static std::optional<awsauth::timestamp> time(const XMLElement& element) {
+        return awsauth::parse_timestamp(trimmed(text(element)));
+    }
+};
+
+template <class Text>
 std::optional<std::string> child_text(const XMLElement& parent, const char* name) {
     const XMLElement* child = parent.FirstChildElement(name);
     if (child == nullptr) return std::nullopt;
-    const char* text = child->GetText();
-    return std::string(text != nullptr ? text : "");
+    return Text::text(*child);
 }
 
+template <class Text>
 std::optional<std::int32_t> child_int(const XMLElement& parent, const char* name) {
     const XMLElement* child = parent.FirstChildElement(name);
-    int value = 0;
-    if (child == nullptr || child->QueryIntText(&value) != tinyxml2::XML_SUCCESS) return std::nullopt;
-    return static_cast<std::int32_t>(value);
+    if (child == nullptr) return std::nullopt;
+    return Text::integer(*child);
 }
 
+template <class Text>
 std::optional<awsauth::timestamp> child_timestamp(const XMLElement& parent, const char* name) {
     const XMLElement* child = parent.FirstChildElement(name);
-    if (child == nullptr || child->GetText() == nullptr) return std::nullopt;
-    return awsauth::parse_timestamp(child->GetText());
+    if (child == nullptr) return std::nullopt;
+    return Text::time(*child);
 }
 
+template <class Text>
 std::optional<sts::Credentials> read_credentials(const XMLElement& result) {
     const XMLElement* element = result.FirstChildElement("Credentials");
     if (element == nullptr) return std::nullopt;
     sts::Credentials credentials;
-    credentials.access_key_id = child_text(*element, "AccessKeyId").value_or("");
-    credentials.secret_access_key = child_text(*element, "SecretAccessKey").value_or("");
-    credentials.session_token = child_text(*element, "SessionToken").value_or("");
-    credentials.expiration = child_timestamp(*element, "Expiration").value_or(awsauth::timestamp{});
+    credentials.access_key_id = child_text<Text>(*element, "AccessKeyId").value_or("");
+    credentials.secret_access_key = child_text<Text>(*element, "SecretAccessKey").value_or("");
+    credentials.session_token = child_text<Text>(*element, "SessionToken").value_or("");
+    credentials.expiration = child_timestamp<Text>(*element, "Expiration").value_or(awsauth::timestamp{});
     return credentials;
 }
 
+template <class Text>
 std::optional<sts::AssumedRoleUser> read_assumed_role_user(const XMLElement& result) {
     const XMLElement* element = result.FirstChildElement("AssumedRoleUser");
     if (element == nullptr) return std::nullopt;
     sts::AssumedRoleUser user;
-    user.assumed_role_id = child_text(*element, "AssumedRoleId").value_or("");
-    user.arn = child_text(*element, "Arn").value_or("");
+    user.assumed_role_id = child_text<Text>(*element, "AssumedRoleId").value_or("");
+    user.arn = child_text<Text>(*element, "Arn").value_or("");
     return user;
 }
 
+template <class Text>
 std::optional<sts::FederatedUser> read_federated_user(const XMLElement& result) {
     const XMLElement* element = result.FirstChildElement("FederatedUser");
     if (element == nullptr) return std::nullopt;
     sts::FederatedUser user;
-    user.federated_user_id = child_text(*element, "FederatedUserId").value_or("");
-    user.arn = child_text(*element, "Arn").value_or("");
+    user.federated_user_id = child_text<Text>(*element, "FederatedUserId").value_or("");
+    user.arn = child_text<Text>(*element, "Arn").value_or("");
     return user;
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::AssumeRoleResponse& value) {
-    value.credentials = read_credentials(result);
-    value.assumed_role_user = read_assumed_role_user(result);
-    value.packed_policy_size = child_int(result, "PackedPolicySize");
-    value.source_identity = child_text(result, "SourceIdentity");
+    value.credentials = read_credentials<Text>(result);
+    value.assumed_role_user = read_assumed_role_user<Text>(result);
+    value.packed_policy_size = child_int<Text>(result, "PackedPolicySize");
+    value.source_identity = child_text<Text>(result, "SourceIdentity");
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::AssumeRoleWithSAMLResponse& value) {
-    value.credentials = read_credentials(result);
-    value.assumed_role_user = read_assumed_role_user(result);
-    value.packed_policy_size = child_int(result, "PackedPolicySize");
-    value.subject = child_text(result, "Subject");
-    value.subject_type = child_text(result, "SubjectType");
-    value.issuer = child_text(result, "Issuer");
-    value.audience = child_text(result, "Audience");
-    value.name_qualifier = child_text(result, "NameQualifier");
-    value.source_identity = child_text(result, "SourceIdentity");
+    value.credentials = read_credentials<Text>(result);
+    value.assumed_role_user = read_assumed_role_user<Text>(result);
+    value.packed_policy_size = child_int<Text>(result, "PackedPolicySize");
+    value.subject = child_text<Text>(result, "Subject");
+    value.subject_type = child_text<Text>(result, "SubjectType");
+    value.issuer = child_text<Text>(result, "Issuer");
+    value.audience = child_text<Text>(result, "Audience");
+    value.name_qualifier = child_text<Text>(result, "NameQualifier");
+    value.source_identity = child_text<Text>(result, "SourceIdentity");
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::AssumeRoleWithWebIdentityResponse& value) {
-    value.credentials = read_credentials(result);
-    value.subject_from_web_identity_token = child_text(result, "SubjectFromWebIdentityToken");
-    value.assumed_role_user = read_assumed_role_user(result);
-    value.packed_policy_size = child_int(result, "PackedPolicySize");
-    value.provider = child_text(result, "Provider");
-    value.audience = child_text(result, "Audience");
-    value.source_identity = child_text(result, "SourceIdentity");
+    value.credentials = read_credentials<Text>(result);
+    value.subject_from_web_identity_token = child_text<Text>(result, "SubjectFromWebIdentityToken");
+    value.assumed_role_user = read_assumed_role_user<Text>(result);
+    value.packed_policy_size = child_int<Text>(result, "PackedPolicySize");
+    value.provider = child_text<Text>(result, "Provider");
+    value.audience = child_text<Text>(result, "Audience");
+    value.source_identity = child_text<Text>(result, "SourceIdentity");
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::GetFederationTokenResponse& value) {
-    value.credentials = read_credentials(result);
-    value.federated_user = read_federated_user(result);
-    value.packed_policy_size = child_int(result, "PackedPolicySize");
+    value.credentials = read_credentials<Text>(result);
+    value.federated_user = read_federated_user<Text>(result);
+    value.packed_policy_size = child_int<Text>(result, "PackedPolicySize");
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::GetSessionTokenResponse& value) {
-    value.credentials = read_credentials(result);
+    value.credentials = read_credentials<Text>(result);
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::GetCallerIdentityResponse& value) {
-    value.user_id = child_text(result, "UserId");
-    value.account = child_text(result, "Account");
-    value.arn = child_text(result, "Arn");
+    value.user_id = child_text<Text>(result, "UserId");
+    value.account = child_text<Text>(result, "Account");
+    value.arn = child_text<Text>(result, "Arn");
 }
 
+template <class Text>
 void read_result(const XMLElement& result, sts::GetAccessKeyInfoResponse& value) {
-    value.account = child_text(result, "Account");
+    value.account = child_text<Text>(result, "Account");
 }
 
-template <class Response>
+template <class Response, class Text = tinyxml2_text>
 Response tinyxml2_read(const awsauth::http_response& response, const char* result_name) {
     tinyxml2::XMLDocument document(true, tinyxml2::PRESERVE_WHITESPACE);
     if (document.Parse(response.body.data(), response.body.size()) != tinyxml2::XML_SUCCESS)
         throw std::runtime_error("tinyxml2 refused the answer");
     Response value;
     const XMLElement* root = document.RootElement();
-    if (const XMLElement* result = root->FirstChildElement(result_name)) read_result(*result, value);
+    if (const XMLElement* result = root->FirstChildElement(result_name)) read_result<Text>(*result, value);
     std::string request_id;
     if (const XMLElement* metadata = root->FirstChildElement("ResponseMetadata"))
-        request_id = child_text(*metadata, "RequestId").value_or("");
+        request_id = child_text<Text>(*metadata, "RequestId").value_or("");
     if (request_id.empty()) {
         if (const std::string* header = awsauth::detail::find_header(response.headers, "x-amzn-RequestId"))
             request_id = *header;
@@ -210,16 +281,18 @@ Response tinyxml2_read(const awsauth::http_response& response, const char* resul
     return value;
 }
 
-// Every row for one real answer. Fails loudly at startup, not as a fast-looking row, when the three disagree.
+// Every row for one real answer. Fails loudly at startup, not as a fast-looking row, when the readers disagree.
 template <class Response>
 void register_answer(const std::string& name, const std::string& capture) {
     const awsauth::http_response response = captured_response("responses/" + capture);
     const std::string result_name(awsauth::detail::operation_description_of<Response>.result_wrapper);
     const Response typed = awsauth::from_http_response<Response>(response);
     const Response walked = tinyxml2_read<Response>(response, result_name.c_str());
-    if (!(typed == walked)) {
-        std::cerr << "awsauth:  " << awsauth::dump(typed) << "\ntinyxml2: " << awsauth::dump(walked) << "\n";
-        throw std::runtime_error(name + ": from_http_response and the tinyxml2 walk read different structs");
+    const Response printed = tinyxml2_read<Response, aws_sdk_cpp_text>(response, result_name.c_str());
+    if (!(typed == walked) || !(typed == printed)) {
+        std::cerr << "awsauth:  " << awsauth::dump(typed) << "\ntinyxml2: " << awsauth::dump(walked)
+                  << "\ntinyxml2, aws-sdk-cpp's text: " << awsauth::dump(printed) << "\n";
+        throw std::runtime_error(name + ": from_http_response and the tinyxml2 walks read different structs");
     }
     if (!expat_parse_with_empty_handlers(response.body)) throw std::runtime_error(name + ": expat refused the answer");
 
@@ -245,6 +318,14 @@ void register_answer(const std::string& name, const std::string& capture) {
         }
         set_bytes(state, bytes);
     });
+    register_benchmark(
+        "read_xml/" + name + "/aws_sdk_cpp_text", [response, bytes, result_name](benchmark::State& state) {
+            for (auto _ : state) {
+                Response value = tinyxml2_read<Response, aws_sdk_cpp_text>(response, result_name.c_str());
+                benchmark::DoNotOptimize(value);
+            }
+            set_bytes(state, bytes);
+        });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -90,8 +90,9 @@ OLD_COMPILE = {**{key: COMPILE[key] for key in OLD_KEYS},
 # The wire binary's rows (bench/bench_wire.cpp). The worst of each ratio comes from a different answer: AssumeRole
 # is the worst against tinyxml2 (1300 / 2000 = 0.65x), GetCallerIdentity against the floor (500 / 350 = 1.43x).
 READ_XML = {
-    "moto_assume_role": {"awsauth": 1300.0, "tinyxml2": 2000.0, "expat_floor": 1000.0},
-    "moto_get_caller_identity": {"awsauth": 500.0, "tinyxml2": 1000.0, "expat_floor": 350.0},
+    "moto_assume_role": {"awsauth": 1300.0, "tinyxml2": 2000.0, "expat_floor": 1000.0, "aws_sdk_cpp_text": 2500.0},
+    "moto_get_caller_identity": {"awsauth": 500.0, "tinyxml2": 1000.0, "expat_floor": 350.0,
+                                 "aws_sdk_cpp_text": 1200.0},
 }
 # The 50-tag request has no curl row (libcurl not found): its cells show "–".
 WRITE_FORM = {
@@ -255,10 +256,10 @@ class RenderTest(unittest.TestCase):
 
     def test_markdown_tables_of_the_wire_rows(self):
         text = report.render_markdown(with_wire(), None, 9, "0.2", "performance.svg")
-        self.assertIn("| `moto_assume_role` | `sts::AssumeRoleResponse` | 100 | 1.30 µs | 2.00 µs | 1.00 µs | **0.65x** | "
-                      "**1.30x** | 0.50x | 5.0% |", text)
+        self.assertIn("| `moto_assume_role` | `sts::AssumeRoleResponse` | 100 | 1.30 µs | 2.00 µs | 1.00 µs | 2.50 µs | "
+                      "**0.65x** | **1.30x** | 0.50x | 1.25x | 5.0% |", text)
         self.assertIn("| `moto_get_caller_identity` | `sts::GetCallerIdentityResponse` | 100 | 500 ns | 1.00 µs | "
-                      "350 ns | **0.50x** | **1.43x** | 0.35x | 5.0% |", text)
+                      "350 ns | 1.20 µs | **0.50x** | **1.43x** | 0.35x | 1.20x | 5.0% |", text)
         self.assertIn("| `botocore_assume_role_full` | 100 | 900 ns | 1.00 µs | 1.50 µs | **0.90x** | 1.50x | 5.0% |",
                       text)
         self.assertIn("| `botocore_assume_role_50_tags` | 100 | 3.00 µs | 2.50 µs | – | **1.20x** | – | 5.0% |", text)
@@ -283,14 +284,19 @@ class RenderTest(unittest.TestCase):
         svg = report.render_svg(with_wire(), None)
         document = xml.dom.minidom.parseString(svg)
         bars = [rect for rect in document.getElementsByTagName("rect") if rect.getAttribute("height") == "10"]
-        # the JSON chart's 13, then 2 answers x (awsauth, expat floor), then 2 requests x awsauth + 1 curl row
-        self.assertEqual(len(bars), 13 + 4 + 3)
+        # the JSON chart's 13, then 2 answers x (awsauth, expat floor, aws-sdk-cpp's text), then 2 requests x
+        # awsauth + 1 curl row
+        self.assertEqual(len(bars), 13 + 6 + 3)
         texts = [node.firstChild.data for node in document.getElementsByTagName("text")]
         self.assertIn("Reading STS XML: time / tinyxml2 DOM walked by hand (lower is faster)", texts)
         self.assertIn("Writing STS forms: time / hand-written std::string form (lower is faster)", texts)
         self.assertIn("required 0.60", texts)
         self.assertIn("expat, empty handlers (XML floor)", texts)
         self.assertIn("curl_easy_escape (reference)", texts)
+        self.assertIn("aws-sdk-cpp's GetText (reference)", texts)
+        for node in document.getElementsByTagName("text"):  # the legend wraps rather than run past the edge
+            if node.firstChild.data.endswith("(reference)"):
+                self.assertLessEqual(float(node.getAttribute("x")) + 6.5 * len(node.firstChild.data), report.WIDTH)
         self.assertIn("0.35x", texts)  # GetCallerIdentity's floor bar: 350 / 1000
         self.assertIn("Reading STS XML, worst case: 0.65x tinyxml2 (required ≤ 0.60x), 1.43x the expat floor "
                       "(required ≤ 1.25x)", texts)
