@@ -97,8 +97,11 @@ struct form_decoding {
 /// Appends `text`, one key or value of a form, decoded as a lenient server decodes it: `+` is a space, %XX a byte
 /// (hex digits in either case), and the bytes of form_bytes as they are. Anything else is refused, not guessed at.
 inline form_decoding append_form_decoded(std::string& out, std::string_view text) {
+    std::size_t copied = 0;  // bytes before this one that stand for themselves are copied in one go
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (c != '%' && c != '+' && form_bytes[static_cast<unsigned char>(c)] != form_byte::escaped) continue;
+        out.append(text.data() + copied, i - copied);
         if (c == '%') {
             const int high = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
             const int low = high >= 0 ? hex_digit_value(text[i + 2]) : -1;
@@ -107,12 +110,12 @@ inline form_decoding append_form_decoded(std::string& out, std::string_view text
             i += 2;
         } else if (c == '+') {
             out += ' ';
-        } else if (form_bytes[static_cast<unsigned char>(c)] != form_byte::escaped) {
-            out += c;
         } else {
             return {form_raw_byte, i};
         }
+        copied = i + 1;
     }
+    out.append(text.data() + copied, text.size() - copied);
     return {};
 }
 
@@ -266,6 +269,7 @@ public:
         }
         // Decoded keys are never longer than the body, so the arena never moves and views into it stay valid.
         decoded_keys_.reserve(body.size());
+        pairs_.reserve(static_cast<std::size_t>(std::count(body.begin(), body.end(), '&')) + 1);
         for (std::size_t start = 0; start < body.size();) {
             std::size_t end = body.find('&', start);
             if (end == std::string_view::npos) end = body.size();
@@ -501,6 +505,7 @@ struct form_codec<std::vector<T>> {
         reader.key.text += form_list_infix;
         const std::vector<form_list_index> indexes = reader.list_indexes(at);
         reader.key.leave(length);
+        out.reserve(indexes.size());
         for (const auto& index : indexes) {
             reader.key.enter_element(index.digits);
             const json_path element_path{at, {}, index.number - 1, true};
