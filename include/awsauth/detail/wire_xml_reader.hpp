@@ -462,9 +462,10 @@ struct expat_session {
         }
     }
 
+    // 1-based, as the JSON reader counts; expat has no position (-1) for an empty document: its first byte.
     std::size_t byte() const noexcept {
         const auto index = XML_GetCurrentByteIndex(parser);
-        return index < 0 ? 0 : static_cast<std::size_t>(index) + 1;
+        return index < 0 ? 1 : static_cast<std::size_t>(index) + 1;
     }
 };
 
