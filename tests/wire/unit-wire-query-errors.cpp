@@ -61,9 +61,7 @@ awsauth::error refusal_of(Read&& read) {
 }
 
 awsauth::error answer_refusal(const std::string& body, const awsauth::parse_options& options = {}) {
-    return refusal_of([&] {
-        (void)awsauth::from_http_response<sts::AssumeRoleResponse>({200, {}, body}, options);
-    });
+    return refusal_of([&] { (void)awsauth::from_http_response<sts::AssumeRoleResponse>({200, {}, body}, options); });
 }
 
 awsauth::error error_answer_refusal(const std::string& body, const awsauth::parse_options& options = {}) {
@@ -104,9 +102,10 @@ TEST_CASE("an STS error answer is its code, message and request id, with the sta
     CHECK_FALSE(expired.is<sts::ExpiredTokenException>());
 
     // moto's layout: <Errors> around <Error>, no namespace, no RequestId: the header's, whatever its case.
-    const std::string moto_layout = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ErrorResponse><Errors><Error>"
-                                    "<Code>AccessDenied</Code><Message>no</Message><Type>Sender</Type></Error></Errors>"
-                                    "</ErrorResponse>";
+    const std::string moto_layout =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ErrorResponse><Errors><Error>"
+        "<Code>AccessDenied</Code><Message>no</Message><Type>Sender</Type></Error></Errors>"
+        "</ErrorResponse>";
     const auto denied = service_error_of({403, {{"X-Amzn-RequestId", "header-id"}}, moto_layout});
     CHECK(denied.code() == "AccessDenied");
     CHECK(denied.message() == "no");
@@ -116,8 +115,10 @@ TEST_CASE("an STS error answer is its code, message and request id, with the sta
 
     // Inside <Errors> wins over beside it, as botocore merges them; any root name; a prefix; no message; a 3xx.
     const auto merged = service_error_of(
-        {301, {}, "<Whatever xmlns:s=\"urn:s\"><s:Error><s:Code>Outer</s:Code></s:Error><RequestId>outer-id</RequestId>"
-                  "<Errors><Error><Code>Inner</Code></Error><RequestId>inner-id</RequestId></Errors></Whatever>"});
+        {301,
+         {},
+         "<Whatever xmlns:s=\"urn:s\"><s:Error><s:Code>Outer</s:Code></s:Error><RequestId>outer-id</RequestId>"
+         "<Errors><Error><Code>Inner</Code></Error><RequestId>inner-id</RequestId></Errors></Whatever>"});
     CHECK(merged.code() == "Inner");
     CHECK(merged.message().empty());
     CHECK(merged.request_id() == "inner-id");
@@ -126,7 +127,9 @@ TEST_CASE("an STS error answer is its code, message and request id, with the sta
 
     // Codes and messages exactly as sent; a 5xx with a document is read (wire.hpp only makes bodiless ones generic).
     const auto spaced = service_error_of(
-        {503, {}, "<ErrorResponse><Error><Code> Throttling </Code><Message>a &amp; b</Message></Error></ErrorResponse>"});
+        {503,
+         {},
+         "<ErrorResponse><Error><Code> Throttling </Code><Message>a &amp; b</Message></Error></ErrorResponse>"});
     CHECK(spaced.code() == " Throttling ");
     CHECK(spaced.message() == "a & b");
     CHECK(spaced.http_status() == 503);
@@ -162,7 +165,8 @@ TEST_CASE("an error answer without an error code, or not XML, is an awsauth::err
          "expected one element, got a repeated one"},
         {"<ErrorResponse><Error><Code>A</Code><Message>a<b/></Message></Error></ErrorResponse>", kind::wrong_type,
          "/Error/Message", "expected text, got an element"},
-        {"", kind::invalid_json, nullptr, "invalid XML (byte 1): the document ends before its root element does, or has none"},
+        {"", kind::invalid_json, nullptr,
+         "invalid XML (byte 1): the document ends before its root element does, or has none"},
         {"Bad Request", kind::invalid_json, nullptr, "invalid XML (byte 1): syntax error"},
         {"{\"message\": \"no\"}", kind::invalid_json, nullptr,
          "invalid XML (byte 1): a character or markup XML does not allow here"},
@@ -231,7 +235,8 @@ TEST_CASE("billion laughs: a DOCTYPE is refused before any entity is declared", 
     check_doctype_refused(failure);
     CHECK(std::string(failure.problem()) ==
           "invalid XML (byte 30): a document type declaration (DOCTYPE), which awsauth refuses");
-    check_doctype_refused(error_answer_refusal(laughs + "<ErrorResponse><Error><Code>&lol9;</Code></Error></ErrorResponse>"));
+    check_doctype_refused(
+        error_answer_refusal(laughs + "<ErrorResponse><Error><Code>&lol9;</Code></Error></ErrorResponse>"));
 }
 
 TEST_CASE("external entities (XXE): no DOCTYPE, so none is declared, and an undeclared one is an error",
@@ -244,7 +249,8 @@ TEST_CASE("external entities (XXE): no DOCTYPE, so none is declared, and an unde
         "<!DOCTYPE AssumeRoleResponse [<!ENTITY % remote SYSTEM \"http://127.0.0.1:9/x.dtd\"> %remote;]>" +
         full_body()));
     // A DOCTYPE with no internal subset, only an external one, is refused too.
-    const auto external_subset = answer_refusal("<!DOCTYPE AssumeRoleResponse SYSTEM \"http://127.0.0.1:9/x.dtd\">" + full_body());
+    const auto external_subset =
+        answer_refusal("<!DOCTYPE AssumeRoleResponse SYSTEM \"http://127.0.0.1:9/x.dtd\">" + full_body());
     check_doctype_refused(external_subset);
     // Without a DOCTYPE, the reference is to an entity nobody declared.
     const auto undeclared = answer_refusal(with_reference);
@@ -330,28 +336,39 @@ TEST_CASE("characters XML does not allow are refused in awsauth's words, without
          "invalid XML (byte " + std::to_string(token_at + 30) + "): a character or markup XML does not allow here"},
         {inside_token("\x01"),
          "invalid XML (byte " + std::to_string(token_at + 30) + "): a character or markup XML does not allow here"},
-        {inside_token("&#0;"),
-         "invalid XML (byte " + std::to_string(token_at + 30) + "): a character reference to a character XML does not allow"},
-        {inside_token("<"), "invalid XML (byte " + std::to_string(token_at + 31) + "): a character or markup XML does not allow here"},
-        {inside_token("&"), "invalid XML (byte " + std::to_string(token_at + 31) + "): a character or markup XML does not allow here"},
-        {inside_token("&undeclared;"), "invalid XML (byte " + std::to_string(token_at + 30) + "): a reference to an undeclared entity"},
-        {inside_token("<![CDATA["),
-         "invalid XML (byte " + std::to_string(full_body().size() + 10) + "): the document ends inside a CDATA section"},
+        {inside_token("&#0;"), "invalid XML (byte " + std::to_string(token_at + 30) +
+                                   "): a character reference to a character XML does not allow"},
+        {inside_token("<"),
+         "invalid XML (byte " + std::to_string(token_at + 31) + "): a character or markup XML does not allow here"},
+        {inside_token("&"),
+         "invalid XML (byte " + std::to_string(token_at + 31) + "): a character or markup XML does not allow here"},
+        {inside_token("&undeclared;"),
+         "invalid XML (byte " + std::to_string(token_at + 30) + "): a reference to an undeclared entity"},
+        {inside_token("<![CDATA["), "invalid XML (byte " + std::to_string(full_body().size() + 10) +
+                                        "): the document ends inside a CDATA section"},
         {replaced(full_body(), "</SessionToken>", "</SessionTokens>"),
-         "invalid XML (byte " + std::to_string(token_at + token.size() + 2) + "): an end tag does not match its start tag"},
-        {full_body() + "<extra/>", "invalid XML (byte " + std::to_string(full_body().size() + 1) + "): content after the root element"},
-        {full_body() + "junk", "invalid XML (byte " + std::to_string(full_body().size() + 1) + "): content after the root element"},
+         "invalid XML (byte " + std::to_string(token_at + token.size() + 2) +
+             "): an end tag does not match its start tag"},
+        {full_body() + "<extra/>",
+         "invalid XML (byte " + std::to_string(full_body().size() + 1) + "): content after the root element"},
+        {full_body() + "junk",
+         "invalid XML (byte " + std::to_string(full_body().size() + 1) + "): content after the root element"},
         {"<?xml version=\"1.0\"?><?xml version=\"1.0\"?>" + full_body(),
          "invalid XML (byte 22): an XML declaration after the start of the document"},
-        {"<?xml version=\"1.0\" standalone=\"maybe\"?>" + full_body(), "invalid XML (byte 33): a malformed XML declaration"},
+        {"<?xml version=\"1.0\" standalone=\"maybe\"?>" + full_body(),
+         "invalid XML (byte 33): a malformed XML declaration"},
         {replaced(full_body(), "<Credentials>", "<Credentials a=\"1\" a=\"2\">"),
-         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 20) + "): an attribute is repeated in one element"},
+         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 20) +
+             "): an attribute is repeated in one element"},
         {replaced(full_body(), "<Credentials>", "<x:Credentials>"),
-         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 1) + "): an undeclared namespace prefix"},
+         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 1) +
+             "): an undeclared namespace prefix"},
         {replaced(full_body(), "<Credentials>", "<Credentials xmlns:p=\"\">"),
-         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 1) + "): a namespace prefix declared empty"},
+         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 1) +
+             "): a namespace prefix declared empty"},
         {replaced(full_body(), "<Credentials>", "<Credentials xmlns:xml=\"urn:x\">"),
-         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 1) + "): a reserved namespace prefix or name misused"},
+         "invalid XML (byte " + std::to_string(full_body().find("<Credentials>") + 1) +
+             "): a reserved namespace prefix or name misused"},
     };
     for (const auto& each : cases) {
         INFO(each.problem);

@@ -27,8 +27,8 @@ namespace {
 
 std::vector<std::filesystem::path> protocol_files(const std::string& folder, const std::string& prefix) {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(AWSAUTH_TEST_DATA) /
-                                                                 "protocol" / folder)) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(AWSAUTH_TEST_DATA) / "protocol" / folder)) {
         const std::string name = entry.path().filename().string();
         if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".json") files.push_back(entry.path());
     }
@@ -132,8 +132,10 @@ TEST_CASE("every moto answer reads as botocore parsed it, ResponseMetadata inclu
     }
 }
 
-TEST_CASE("the request id of an answer: the body's, else the x-amzn-RequestId header, the body winning", "[wire][query]") {
-    const json capture = read_json(std::filesystem::path(AWSAUTH_TEST_DATA) / "protocol/responses/sts-get-caller-identity.json");
+TEST_CASE("the request id of an answer: the body's, else the x-amzn-RequestId header, the body winning",
+          "[wire][query]") {
+    const json capture =
+        read_json(std::filesystem::path(AWSAUTH_TEST_DATA) / "protocol/responses/sts-get-caller-identity.json");
     auto response = response_of(capture);
     const std::string in_body = capture.at("parsed").at("ResponseMetadata").at("RequestId").get<std::string>();
     for (auto& [name, value] : response.headers) {
@@ -197,7 +199,8 @@ void check_refused(const json& capture, const refused& expected) {
 
 TEST_CASE("every variant of a real answer reads as botocore parsed it, or as awsauth decided", "[wire][query]") {
     using kind = awsauth::error_kind;
-    const char* const doctype = "invalid XML (byte 30): a document type declaration (DOCTYPE), which awsauth refuses";  // at its "["
+    const char* const doctype =
+        "invalid XML (byte 30): a document type declaration (DOCTYPE), which awsauth refuses";  // at its "["
     // Where awsauth refuses what botocore returns (or raises on), and why (docs/wire.md).
     const std::map<std::string, refused> decisions{
         // No DOCTYPE at all: no entity is declared, expanded or fetched (botocore expands the internal one).
@@ -257,7 +260,8 @@ TEST_CASE("the variants botocore reads differently from the unchanged answer sti
     };
     const auto unchanged = variant("unchanged");
     // Leaf strings are exact: the whitespace around the AccessKeyId is kept.
-    CHECK(variant("whitespace-string").credentials->access_key_id == "\n  " + unchanged.credentials->access_key_id + "  \n");
+    CHECK(variant("whitespace-string").credentials->access_key_id ==
+          "\n  " + unchanged.credentials->access_key_id + "  \n");
     // Around an integer or a timestamp it is not.
     CHECK(variant("whitespace-integer") == unchanged);
     CHECK(variant("whitespace-timestamp") == unchanged);
@@ -343,7 +347,8 @@ TEST_CASE("every STS error reads as botocore's client reported it", "[wire][quer
 TEST_CASE("codes stay as sent: ExpiredToken is not ExpiredTokenException, IDPCommunicationError is its shape's",
           "[wire][query]") {
     const auto error_in = [](const std::string& file) {
-        const auto response = response_of(read_json(std::filesystem::path(AWSAUTH_TEST_DATA) / "protocol/errors" / file));
+        const auto response =
+            response_of(read_json(std::filesystem::path(AWSAUTH_TEST_DATA) / "protocol/errors" / file));
         try {
             (void)awsauth::from_http_response<sts::GetCallerIdentityResponse>(response);
         } catch (const awsauth::service_error& failure) {
@@ -408,7 +413,8 @@ awsauth::error assume_role_refusal(const std::string& body, const awsauth::parse
 }
 
 std::string with_packed_policy_size(const std::string& text) {
-    return replaced(full_body(), "<PackedPolicySize>6</PackedPolicySize>", "<PackedPolicySize>" + text + "</PackedPolicySize>");
+    return replaced(full_body(), "<PackedPolicySize>6</PackedPolicySize>",
+                    "<PackedPolicySize>" + text + "</PackedPolicySize>");
 }
 
 std::string with_expiration(const std::string& text) {
@@ -495,7 +501,8 @@ TEST_CASE("a timestamp is ISO 8601 read by awsauth's parser, or epoch seconds as
 
 TEST_CASE("a string is its text exactly: references, CDATA and comments resolved, whitespace kept", "[wire][query]") {
     const auto id_of = [](const std::string& spelled) {
-        return read_assume_role(replaced(full_body(), "<AssumedRoleId>AROA3X42LBCDBS3ND3Q2B:awsauth-full</AssumedRoleId>",
+        return read_assume_role(replaced(full_body(),
+                                         "<AssumedRoleId>AROA3X42LBCDBS3ND3Q2B:awsauth-full</AssumedRoleId>",
                                          "<AssumedRoleId>" + spelled + "</AssumedRoleId>"))
             .assumed_role_user->assumed_role_id;
     };
@@ -531,7 +538,8 @@ TEST_CASE("elements: local names in any namespace and order, unknown ones skippe
     CHECK(read == expected);
     CHECK(read.response_metadata->request_id == expected.response_metadata->request_id);
     // An attribute changes nothing; nor does an element's own xmlns on one member only.
-    CHECK(read_assume_role(replaced(full_body(), "<Credentials>", "<Credentials id=\"1\" xmlns=\"urn:y\">")) == expected);
+    CHECK(read_assume_role(replaced(full_body(), "<Credentials>", "<Credentials id=\"1\" xmlns=\"urn:y\">")) ==
+          expected);
 }
 
 TEST_CASE("a required member missing, a member repeated or an element inside a leaf is refused with its path",
@@ -544,7 +552,8 @@ TEST_CASE("a required member missing, a member repeated or an element inside a l
         const char* path;
         const char* problem;
     } cases[] = {
-        {replaced(full_body(), token, ""), kind::missing_member, "/Credentials/SessionToken", "missing required member"},
+        {replaced(full_body(), token, ""), kind::missing_member, "/Credentials/SessionToken",
+         "missing required member"},
         {replaced(full_body(), "<Expiration>2026-11-27T12:30:08.896508Z</Expiration>", ""), kind::missing_member,
          "/Credentials/Expiration", "missing required member"},
         {replaced(full_body(), "<Arn>", "<Arn/><Arn>"), kind::wrong_type, "/AssumedRoleUser/Arn",
@@ -557,11 +566,12 @@ TEST_CASE("a required member missing, a member repeated or an element inside a l
          "/ResponseMetadata", "expected one element, got a repeated one"},
         {replaced(full_body(), "</RequestId>", "</RequestId><RequestId/>"), kind::wrong_type,
          "/ResponseMetadata/RequestId", "expected one element, got a repeated one"},
-        {replaced(full_body(), token, "<SessionToken>" + session_token().substr(0, 40) + "<b/>" +
-                                          session_token().substr(40) + "</SessionToken>"),
+        {replaced(full_body(), token,
+                  "<SessionToken>" + session_token().substr(0, 40) + "<b/>" + session_token().substr(40) +
+                      "</SessionToken>"),
          kind::wrong_type, "/Credentials/SessionToken", "expected text, got an element"},
-        {replaced(full_body(), "<PackedPolicySize>6", "<PackedPolicySize>6<x>"), kind::wrong_type,
-         "/PackedPolicySize", "expected text, got an element"},
+        {replaced(full_body(), "<PackedPolicySize>6", "<PackedPolicySize>6<x>"), kind::wrong_type, "/PackedPolicySize",
+         "expected text, got an element"},
         {replaced(full_body(), "</RequestId>", "<x/></RequestId>"), kind::wrong_type, "/ResponseMetadata/RequestId",
          "expected text, got an element"},
     };
@@ -581,7 +591,7 @@ namespace {
 // No STS output has a list; a request struct read as if it were one shows the reader's lists.
 constexpr awsauth::service_description made_up_service{"made-up", awsauth::protocol::query, "2011-06-15", ""};
 constexpr awsauth::operation_description made_up_operation{&made_up_service, "MadeUp", "POST", "/", 200,
-                                                          "MadeUpResult"};
+                                                           "MadeUpResult"};
 
 sts::AssumeRoleRequest read_made_up(const std::string& result) {
     return awsauth::detail::read_query_response<sts::AssumeRoleRequest>(
@@ -592,19 +602,22 @@ sts::AssumeRoleRequest read_made_up(const std::string& result) {
 }  // namespace
 
 TEST_CASE("a list is its <member> elements, in order, through the descriptors", "[wire][query]") {
-    const std::string required = "<RoleArn>arn:aws:iam::123456789012:role/r</RoleArn><RoleSessionName>s</RoleSessionName>";
-    const auto read = read_made_up(required +
-                                   "<Tags><member><Key>k1</Key><Value>v1</Value></member><other><Key>no</Key></other>"
-                                   "<member><Value>v2</Value><Key>k2</Key></member></Tags>"
-                                   "<TransitiveTagKeys>\n  <member>a</member>\n  <member> b </member>\n</TransitiveTagKeys>"
-                                   "<PolicyArns/><DurationSeconds>900</DurationSeconds>");
+    const std::string required =
+        "<RoleArn>arn:aws:iam::123456789012:role/r</RoleArn><RoleSessionName>s</RoleSessionName>";
+    const auto read =
+        read_made_up(required +
+                     "<Tags><member><Key>k1</Key><Value>v1</Value></member><other><Key>no</Key></other>"
+                     "<member><Value>v2</Value><Key>k2</Key></member></Tags>"
+                     "<TransitiveTagKeys>\n  <member>a</member>\n  <member> b </member>\n</TransitiveTagKeys>"
+                     "<PolicyArns/><DurationSeconds>900</DurationSeconds>");
     REQUIRE(read.tags);
     REQUIRE(read.tags->size() == 2);
     CHECK((*read.tags)[0].key == "k1");
     CHECK((*read.tags)[0].value == "v1");
     CHECK((*read.tags)[1].key == "k2");
     CHECK(read.transitive_tag_keys == std::optional<std::vector<std::string>>({"a", " b "}));
-    CHECK(read.policy_arns == std::optional<std::vector<sts::PolicyDescriptorType>>(std::vector<sts::PolicyDescriptorType>{}));
+    CHECK(read.policy_arns ==
+          std::optional<std::vector<sts::PolicyDescriptorType>>(std::vector<sts::PolicyDescriptorType>{}));
     CHECK(read.duration_seconds == 900);
     CHECK_FALSE(read.provided_contexts);
 
@@ -653,4 +666,38 @@ TEST_CASE("max_depth counts every element, the document element being level 1", 
     CHECK(read_assume_role(replaced(full_body(), "<Credentials>", "<Credentials><x><y/></x>"), options).credentials);
     CHECK(assume_role_refusal(replaced(full_body(), "<Credentials>", "<Credentials><x><y><z/></y></x>"), options)
               .kind() == awsauth::error_kind::limit_exceeded);
+}
+
+TEST_CASE("reject_unknown_keys refuses an element the model does not have inside a struct or a list", "[wire][query]") {
+    awsauth::parse_options strict;
+    strict.reject_unknown_keys = true;
+    CHECK(read_assume_role(full_body(), strict) == read_assume_role(full_body()));
+    const auto variant = response_of(read_json(std::filesystem::path(AWSAUTH_TEST_DATA) /
+                                               "protocol/response-variants/sts-assume-role-unknown-elements.json"));
+    CHECK(awsauth::from_http_response<sts::AssumeRoleResponse>(variant).credentials);
+    // The document element's other children are the protocol's, not a struct's: the first refused is in the result.
+    const auto failure =
+        refusal_of([&] { (void)awsauth::from_http_response<sts::AssumeRoleResponse>(variant, strict); });
+    CHECK(failure.kind() == awsauth::error_kind::unknown_member);
+    CHECK(std::string(failure.path()) == "/UnknownResult");
+    CHECK(std::string(failure.problem()) == "unknown member");
+    // boto3's ResponseMetadata is not a member on the wire.
+    CHECK(std::string(assume_role_refusal(
+                          replaced(full_body(), "<PackedPolicySize>", "<ResponseMetadata/><PackedPolicySize>"), strict)
+                          .path()) == "/ResponseMetadata");
+    const std::string required = "<RoleArn>arn</RoleArn><RoleSessionName>s</RoleSessionName>";
+    CHECK(std::string(refusal_of([&] {
+                          (void)awsauth::detail::read_query_response<sts::AssumeRoleRequest>(
+                              {200, {}, "<R><MadeUpResult>" + required + "<Tags><item/></Tags></MadeUpResult></R>"},
+                              made_up_operation, strict);
+                      }).path()) == "/Tags/item");
+    // An error answer's <Type> is read past whatever the options say.
+    try {
+        (void)awsauth::from_http_response<sts::AssumeRoleResponse>(
+            {400, {}, "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code></Error></ErrorResponse>"},
+            strict);
+        FAIL("no service_error");
+    } catch (const awsauth::service_error& failure_of_call) {
+        CHECK(failure_of_call.code() == "Throttling");
+    }
 }

@@ -87,8 +87,7 @@ Response read_query_response(const http_response& response, const operation_desc
                              const parse_options& options) {
     Response value{};
     query_envelope<Response> envelope{&value, operation.result_wrapper};
-    constexpr std::size_t depth =
-        1 + std::max(xml_codec<Response>::depth, xml_codec<query_response_metadata>::depth);
+    constexpr std::size_t depth = 1 + std::max(xml_codec<Response>::depth, xml_codec<query_response_metadata>::depth);
     std::array<xml_frame, depth> frames{};
     if (operation.result_wrapper.empty()) {
         // An output without a wrapper is the document element itself; no STS operation has one.
@@ -145,8 +144,12 @@ constexpr auto fields_of(type_tag<query_error_document>) noexcept {
 inline service_error read_query_error(const http_response& response, const parse_options& options) {
     query_error_document document{};
     std::array<xml_frame, xml_codec<query_error_document>::depth> frames{};
-    xml_reader reader(frames.data(), &xml_codec<query_error_document>::open, &document, options);
-    read_xml(response.body, reader, options);
+    // The error document's other elements (<Type>, a <Detail>) are never the model's: skipped even under
+    // reject_unknown_keys, which is about the model's structs.
+    parse_options skipping = options;
+    skipping.reject_unknown_keys = false;
+    xml_reader reader(frames.data(), &xml_codec<query_error_document>::open, &document, skipping);
+    read_xml(response.body, reader, skipping);
 
     const bool listed = document.errors && document.errors->error;
     const std::optional<query_error_detail>& detail = listed ? document.errors->error : document.error;

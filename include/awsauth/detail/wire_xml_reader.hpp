@@ -146,6 +146,9 @@ public:
         frames_[depth_++] = xml_frame{target, &reader, step, 0, 0};
     }
 
+    /// parse_options::reject_unknown_keys: an element the model does not have inside a struct or a list is an error.
+    bool reject_unknown_elements() const noexcept { return options_.reject_unknown_keys; }
+
     /// Where a leaf's text is gathered when it is not a string member (integers, timestamps).
     std::string& scratch() noexcept { return scratch_; }
 
@@ -285,7 +288,9 @@ struct xml_scalar_codec {
     static void text(xml_reader& reader, xml_frame&, std::string_view piece) {
         reader.scratch().append(piece.data(), piece.size());
     }
-    static void end(xml_reader& reader, xml_frame& at) { Convert(reader.scratch(), *static_cast<T*>(at.target), reader); }
+    static void end(xml_reader& reader, xml_frame& at) {
+        Convert(reader.scratch(), *static_cast<T*>(at.target), reader);
+    }
     static constexpr xml_element_reader element{&refuse_child, &text, &end};
     static void open(xml_reader& reader, void* target, xml_step step) {
         reader.scratch().clear();
@@ -317,7 +322,11 @@ struct xml_codec<std::vector<T>> {
     static constexpr std::size_t depth = 1 + xml_codec<T>::depth;
     // The element before has ended, so no open frame points into the vector when it grows.
     static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
-        if (name != xml_list_member) return false;
+        if (name != xml_list_member) {
+            if (reader.reject_unknown_elements())
+                reader.fail_at_child(name, error_kind::unknown_member, unknown_member);
+            return false;
+        }
         auto& elements = *static_cast<std::vector<T>*>(at.target);
         const std::size_t index = elements.size();
         xml_codec<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
@@ -408,9 +417,12 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
             i = 0;
             while (i < count && members[i].key != name)
                 ++i;
-            if (i == count) return false;
         }
-        if (members[i].open == nullptr) return false;
+        if (i == count || members[i].open == nullptr) {
+            if (reader.reject_unknown_elements())
+                reader.fail_at_child(name, error_kind::unknown_member, unknown_member);
+            return false;
+        }
         const std::uint64_t bit = std::uint64_t{1} << i;
         if ((at.seen & bit) != 0) reader.fail_at_child(members[i].key, error_kind::wrong_type, repeated_element);
         at.seen |= bit;
@@ -488,9 +500,8 @@ inline void XMLCALL on_xml_text(void* data, const XML_Char* text, int length) {
 // parser stops at its start, before expat reads a declaration in it.
 inline void XMLCALL on_xml_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto& session = *static_cast<expat_session*>(data);
-    session.guarded([&] {
-        fail_invalid_xml(session.byte(), "a document type declaration (DOCTYPE), which awsauth refuses");
-    });
+    session.guarded(
+        [&] { fail_invalid_xml(session.byte(), "a document type declaration (DOCTYPE), which awsauth refuses"); });
 }
 
 // Unreachable while every DOCTYPE is refused at its start; kept so that no entity is declared if that ever changes.
