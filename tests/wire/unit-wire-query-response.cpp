@@ -1,7 +1,8 @@
 // tests/wire/unit-wire-query-response.cpp: STS's XML answers read with from_http_response, judged by botocore: every
 // moto answer in tests/data/protocol/responses and every variant in response-variants gives what botocore parsed,
-// or the decision docs/wire.md documents where botocore returns garbage; every error in errors/ gives botocore's
-// code, message, request id and status, or an awsauth::error where botocore raised ResponseParserError.
+// or awsauth's decision where botocore returns garbage (listed below with the reasons); every error in errors/
+// gives botocore's code, message, request id and status, or an awsauth::error where botocore raised
+// ResponseParserError. Then the reading rules one at a time, on moto's AssumeRole answer changed by hand.
 #include "catch.hpp"
 #include "secrets.hpp"
 #include "test_support.hpp"
@@ -201,7 +202,7 @@ TEST_CASE("every variant of a real answer reads as botocore parsed it, or as aws
     using kind = awsauth::error_kind;
     const char* const doctype =
         "invalid XML (byte 30): a document type declaration (DOCTYPE), which awsauth refuses";  // at its "["
-    // Where awsauth refuses what botocore returns (or raises on), and why (docs/wire.md).
+    // Where awsauth refuses what botocore returns (or raises on), and why.
     const std::map<std::string, refused> decisions{
         // No DOCTYPE at all: no entity is declared, expanded or fetched (botocore expands the internal one).
         {"sts-assume-role-doctype-external-entity", {kind::invalid_json, nullptr, doctype}},
@@ -221,7 +222,8 @@ TEST_CASE("every variant of a real answer reads as botocore parsed it, or as aws
     };
     const auto files = protocol_files("response-variants", "sts-assume-role-");
     REQUIRE(files.size() >= 30);
-    for (const auto& [stem, decision] : decisions) {
+    for (const auto& decision : decisions) {
+        const std::string& stem = decision.first;
         INFO(stem);
         CHECK(std::any_of(files.begin(), files.end(), [&](const auto& path) { return path.stem() == stem; }));
     }

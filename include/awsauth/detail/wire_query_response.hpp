@@ -1,6 +1,7 @@
 // awsauth/detail/wire_query_response.hpp: the AWS Query protocol's XML answers and errors read with expat, streaming
 // into the structs through their descriptors (wire_xml_reader.hpp). What is tolerated is what botocore's
-// QueryParser tolerates; where botocore returns garbage or a wrong value, awsauth refuses (docs/wire.md).
+// QueryParser tolerates; where botocore returns garbage or a wrong value, awsauth refuses (each decision is a case
+// of tests/wire/unit-wire-query-response.cpp).
 #pragma once
 
 #include <awsauth/detail/wire_http.hpp>
