@@ -72,8 +72,8 @@ struct query_envelope {
 
 /// The request id of an answer: the document's where it has one (not empty), else the x-amzn-RequestId header (any
 /// case), else "".
-inline std::string request_id_from(const std::optional<std::string>& in_document, const http_response& response) {
-    if (in_document && !in_document->empty()) return *in_document;
+inline std::string request_id_from(std::optional<std::string>&& in_document, const http_response& response) {
+    if (in_document && !in_document->empty()) return std::move(*in_document);
     if (const std::string* header = find_header(response.headers, "x-amzn-RequestId")) return *header;
     return {};
 }
@@ -101,7 +101,7 @@ Response read_query_response(const http_response& response, const operation_desc
     }
     // botocore raises KeyError here: an answer without its result holds nothing the caller asked for.
     if (!envelope.result_read) fail_missing_result(operation.result_wrapper);
-    fill_response_metadata(value, response, request_id_from(envelope.metadata.request_id, response));
+    fill_response_metadata(value, response, request_id_from(std::move(envelope.metadata.request_id), response));
     return value;
 }
 
@@ -159,10 +159,10 @@ inline service_error read_query_error(const http_response& response, const parse
         throw error(error_kind::missing_member, listed ? "/Errors/Error/Code" : "/Error/Code",
                     "missing the error code");
     }
-    const std::optional<std::string>& request_id =
+    std::optional<std::string>& request_id =
         document.errors && document.errors->request_id ? document.errors->request_id : document.request_id;
-    return service_error(*detail->code, detail->message.value_or(std::string()), request_id_from(request_id, response),
-                         response.status);
+    return service_error(*detail->code, detail->message.value_or(std::string()),
+                         request_id_from(std::move(request_id), response), response.status);
 }
 
 }  // namespace detail
