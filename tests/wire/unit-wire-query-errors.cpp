@@ -12,8 +12,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace sts = awsauth::sts;
 
@@ -401,4 +403,24 @@ TEST_CASE("a real answer cut at every byte is an awsauth::error without its secr
     const std::string error_body = capture("errors/sts-assume-role-role-session-name-too-long.json").at("body");
     for (std::size_t size = 0; size < error_body.size(); ++size)
         CHECK(error_answer_refusal(error_body.substr(0, size)).kind() == awsauth::error_kind::invalid_json);
+}
+
+TEST_CASE("an entity declaration would be refused too, were a DOCTYPE ever let through", "[wire][query][hostile]") {
+    // Unreachable through a document while every DOCTYPE stops the parser at its start, so the handler is called as
+    // expat would call it.
+    const std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
+        XML_ParserCreateNS("UTF-8", awsauth::detail::xml_namespace_separator), &XML_ParserFree);
+    REQUIRE(parser);
+    awsauth::parse_options options;
+    awsauth::detail::xml_reader reader(nullptr, nullptr, nullptr, options);
+    awsauth::detail::expat_session session{parser.get(), reader};
+    awsauth::detail::on_xml_entity_declaration(&session, "xxe", 0, nullptr, 0, nullptr, "file:///etc/passwd", nullptr,
+                                               nullptr);
+    REQUIRE(session.failure);
+    try {
+        std::rethrow_exception(session.failure);
+    } catch (const awsauth::error& failure) {
+        CHECK(failure.kind() == awsauth::error_kind::invalid_json);
+        CHECK(std::string(failure.problem()) == "invalid XML (byte 1): an entity declaration, which awsauth refuses");
+    }
 }
