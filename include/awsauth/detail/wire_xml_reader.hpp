@@ -101,8 +101,8 @@ inline constexpr const char* not_an_integer = "expected an integer, got text tha
 // ---------------------------------------------------------------------------------------------------------------
 // The reader. Each open element the model knows is a frame: the C++ object it fills and the static table of what to
 // do with its content. Unknown elements are not framed, only counted, with all they hold. The JSON Pointer (model
-// keys and list indices, never a name from the document) is spelled out from the frames only when something is
-// wrong.
+// keys and list indices; only under reject_unknown_keys the name of the unknown element, as the JSON readers name an
+// unknown key) is spelled out from the frames only when something is wrong.
 
 class xml_reader;
 struct xml_frame;
