@@ -876,7 +876,7 @@ AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/detail/wire_xml_reader.hpp ----------------
 // awsauth/detail/wire_xml_reader.hpp: XML read with expat straight into the generated structs, through their
-// descriptors: one element reader per member type (xml_codec<T>), as parse.hpp's sax_codec reads JSON. No DOM, no
+// descriptors: one element reader per member type (xml_reading<T>), as parse.hpp's sax_codec reads JSON. No DOM, no
 // DOCTYPE (so no entity is ever declared, expanded or fetched), and none of expat's own messages reaches the user.
 
 
@@ -1130,12 +1130,12 @@ inline void read_xml_timestamp(std::string_view text, timestamp& out, xml_reader
 // reading one can need.
 
 template <class T, class = void>
-struct xml_codec {
+struct xml_reading {
     static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
 };
 
 template <>
-struct xml_codec<std::string> {
+struct xml_reading<std::string> {
     static constexpr std::size_t depth = 1;
     static void text(xml_reader&, xml_frame& at, std::string_view piece) {
         static_cast<std::string*>(at.target)->append(piece.data(), piece.size());
@@ -1149,7 +1149,7 @@ struct xml_codec<std::string> {
 
 // Integers and timestamps: the text gathered in the reader's scratch buffer, converted when the element ends.
 template <class T, void (*Convert)(std::string_view, T&, xml_reader&)>
-struct xml_scalar_codec {
+struct xml_scalar_reading {
     static constexpr std::size_t depth = 1;
     static void text(xml_reader& reader, xml_frame&, std::string_view piece) {
         reader.scratch().append(piece.data(), piece.size());
@@ -1165,17 +1165,17 @@ struct xml_scalar_codec {
 };
 
 template <>
-struct xml_codec<std::int32_t> : xml_scalar_codec<std::int32_t, &read_xml_integer> {};
+struct xml_reading<std::int32_t> : xml_scalar_reading<std::int32_t, &read_xml_integer> {};
 
 template <>
-struct xml_codec<timestamp> : xml_scalar_codec<timestamp, &read_xml_timestamp> {};
+struct xml_reading<timestamp> : xml_scalar_reading<timestamp, &read_xml_timestamp> {};
 
 // Present means the element is there, even empty.
 template <class T>
-struct xml_codec<std::optional<T>> {
-    static constexpr std::size_t depth = xml_codec<T>::depth;
+struct xml_reading<std::optional<T>> {
+    static constexpr std::size_t depth = xml_reading<T>::depth;
     static void open(xml_reader& reader, void* target, xml_step step) {
-        xml_codec<T>::open(reader, &static_cast<std::optional<T>*>(target)->emplace(), step);
+        xml_reading<T>::open(reader, &static_cast<std::optional<T>*>(target)->emplace(), step);
     }
 };
 
@@ -1184,8 +1184,8 @@ struct xml_codec<std::optional<T>> {
 inline constexpr std::string_view xml_list_member = "member";
 
 template <class T>
-struct xml_codec<std::vector<T>> {
-    static constexpr std::size_t depth = 1 + xml_codec<T>::depth;
+struct xml_reading<std::vector<T>> {
+    static constexpr std::size_t depth = 1 + xml_reading<T>::depth;
     // The element before has ended, so no open frame points into the vector when it grows.
     static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
         if (name != xml_list_member) {
@@ -1195,7 +1195,7 @@ struct xml_codec<std::vector<T>> {
         }
         auto& elements = *static_cast<std::vector<T>*>(at.target);
         const std::size_t index = elements.size();
-        xml_codec<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
+        xml_reading<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
         return true;
     }
     static constexpr xml_element_reader element{&child, nullptr, nullptr};
@@ -1243,7 +1243,7 @@ constexpr xml_member_entry xml_member_entry_of() {
     if constexpr (is_response_metadata_field<T, I>()) {
         return {field_at<I>(fields_v<T>).key, nullptr, nullptr};
     } else {
-        return {field_at<I>(fields_v<T>).key, &xml_member_address<T, I>, &xml_codec<xml_member_t<T, I>>::open};
+        return {field_at<I>(fields_v<T>).key, &xml_member_address<T, I>, &xml_reading<xml_member_t<T, I>>::open};
     }
 }
 
@@ -1252,7 +1252,7 @@ constexpr std::size_t xml_member_depth() {
     if constexpr (is_response_metadata_field<T, I>()) {
         return 0;
     } else {
-        return xml_codec<xml_member_t<T, I>>::depth;
+        return xml_reading<xml_member_t<T, I>>::depth;
     }
 }
 
@@ -1267,7 +1267,7 @@ constexpr std::size_t deepest_xml_member(std::index_sequence<I...>) {
 }
 
 template <class T>
-struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
+struct xml_reading<T, std::enable_if_t<is_described_v<T>>> {
     static constexpr std::size_t count = field_count_v<T>;
     static_assert(count <= 64, "awsauth: the XML reader tracks a struct's members in 64 bits");
     static constexpr std::size_t depth = 1 + deepest_xml_member<T>(std::make_index_sequence<count>{});
@@ -1495,14 +1495,14 @@ struct query_envelope {
         if (name == envelope.result_wrapper) {
             if (envelope.result_read) reader.fail(error_kind::wrong_type, repeated_element);
             envelope.result_read = true;
-            xml_codec<Response>::open(reader, envelope.value, xml_step{});  // its members are the struct's
+            xml_reading<Response>::open(reader, envelope.value, xml_step{});  // its members are the struct's
             return true;
         }
         if (name == response_metadata_element) {
             if (envelope.metadata_read)
                 reader.fail_at_child(response_metadata_element, error_kind::wrong_type, repeated_element);
             envelope.metadata_read = true;
-            xml_codec<query_response_metadata>::open(reader, &envelope.metadata, xml_step{response_metadata_element});
+            xml_reading<query_response_metadata>::open(reader, &envelope.metadata, xml_step{response_metadata_element});
             return true;
         }
         return false;
@@ -1530,12 +1530,13 @@ Response read_query_response(const http_response& response, const operation_desc
                              const parse_options& options) {
     Response value{};
     query_envelope<Response> envelope{&value, operation.result_wrapper};
-    constexpr std::size_t depth = 1 + std::max(xml_codec<Response>::depth, xml_codec<query_response_metadata>::depth);
+    constexpr std::size_t depth =
+        1 + std::max(xml_reading<Response>::depth, xml_reading<query_response_metadata>::depth);
     std::array<xml_frame, depth> frames{};
     if (operation.result_wrapper.empty()) {
         // An output without a wrapper is the document element itself; no STS operation has one.
         envelope.result_read = true;
-        xml_reader reader(frames.data(), &xml_codec<Response>::open, &value, options);
+        xml_reader reader(frames.data(), &xml_reading<Response>::open, &value, options);
         read_xml(response.body, reader, options);
     } else {
         xml_reader reader(frames.data(), &query_envelope<Response>::open, &envelope, options);
@@ -1586,12 +1587,12 @@ constexpr auto fields_of(type_tag<query_error_document>) noexcept {
 /// ResponseParserError (or reports a code of None).
 inline service_error read_query_error(const http_response& response, const parse_options& options) {
     query_error_document document{};
-    std::array<xml_frame, xml_codec<query_error_document>::depth> frames{};
+    std::array<xml_frame, xml_reading<query_error_document>::depth> frames{};
     // The error document's other elements (<Type>, a <Detail>) are never the model's: skipped even under
     // reject_unknown_keys, which is about the model's structs.
     parse_options skipping = options;
     skipping.reject_unknown_keys = false;
-    xml_reader reader(frames.data(), &xml_codec<query_error_document>::open, &document, skipping);
+    xml_reader reader(frames.data(), &xml_reading<query_error_document>::open, &document, skipping);
     read_xml(response.body, reader, skipping);
 
     const bool listed = document.errors && document.errors->error;
@@ -1735,14 +1736,14 @@ inline void append_end_tag(std::string& out, std::string_view name) {
 /// list's business): one specialization per member type. estimated_size is a first guess at that content's length,
 /// so the body is allocated once in the common case.
 template <class T, class = void>
-struct xml_codec {
+struct xml_writing {
     // std::map<std::string, std::string> lands here too: it is only boto3's ResponseMetadata.HTTPHeaders, which is
     // never on the wire.
     static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
 };
 
 template <>
-struct xml_codec<std::string> {
+struct xml_writing<std::string> {
     static std::size_t estimated_size(const std::string& value) { return value.size(); }
     static void write(std::string& out, const std::string& value, const json_path* at) {
         append_xml_escaped<xml_text::element>(out, value, at);
@@ -1750,7 +1751,7 @@ struct xml_codec<std::string> {
 };
 
 template <>
-struct xml_codec<std::int32_t> {
+struct xml_writing<std::int32_t> {
     static std::size_t estimated_size(std::int32_t) { return 11; }
     static void write(std::string& out, std::int32_t value, const json_path*) {
         char digits[12];
@@ -1760,7 +1761,7 @@ struct xml_codec<std::int32_t> {
 
 // ISO 8601 in UTC with a `Z`, six fraction digits when there is a fraction: what moto sends and botocore reads.
 template <>
-struct xml_codec<timestamp> {
+struct xml_writing<timestamp> {
     static std::size_t estimated_size(timestamp) { return 27; }
     static void write(std::string& out, timestamp value, const json_path* at) {
         if (!in_supported_range(value))
@@ -1771,32 +1772,32 @@ struct xml_codec<timestamp> {
 
 // An absent optional member is left out by the struct's writer, so only a present one gets here.
 template <class T>
-struct xml_codec<std::optional<T>> {
+struct xml_writing<std::optional<T>> {
     static std::size_t estimated_size(const std::optional<T>& value) {
-        return value ? xml_codec<T>::estimated_size(*value) : 0;
+        return value ? xml_writing<T>::estimated_size(*value) : 0;
     }
     static void write(std::string& out, const std::optional<T>& value, const json_path* at) {
-        xml_codec<T>::write(out, *value, at);
+        xml_writing<T>::write(out, *value, at);
     }
 };
 
 // The query protocol's lists: each element a <member> child; an empty list is an empty element, which botocore reads
 // as [].
 template <class T>
-struct xml_codec<std::vector<T>> {
+struct xml_writing<std::vector<T>> {
     static constexpr std::string_view element = "member";
 
     static std::size_t estimated_size(const std::vector<T>& value) {
         std::size_t size = 0;
         for (const auto& each : value)
-            size += xml_codec<T>::estimated_size(each) + 2 * element.size() + 5;
+            size += xml_writing<T>::estimated_size(each) + 2 * element.size() + 5;
         return size;
     }
     static void write(std::string& out, const std::vector<T>& value, const json_path* at) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             append_start_tag(out, element);
             const json_path element_path{at, {}, i, true};
-            xml_codec<T>::write(out, value[i], &element_path);
+            xml_writing<T>::write(out, value[i], &element_path);
             append_end_tag(out, element);
         }
     }
@@ -1834,7 +1835,7 @@ constexpr bool keys_are_xml_names() {
 
 // A structure: each member present as <Key>…</Key>, in model order, absent optional members left out.
 template <class T>
-struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
+struct xml_writing<T, std::enable_if_t<is_described_v<T>>> {
     static_assert(keys_are_xml_names<T>(), "awsauth: a model key is not a plain XML element name");
 
     static std::size_t estimated_size(const T& value) {
@@ -1843,7 +1844,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
             using member_type = std::decay_t<decltype(value.*(field.member))>;
             if constexpr (!is_response_metadata_member<T, member_type>()) {
                 const auto& member = value.*(field.member);
-                size += 2 * field.key.size() + 5 + xml_codec<member_type>::estimated_size(member);
+                size += 2 * field.key.size() + 5 + xml_writing<member_type>::estimated_size(member);
             }
         });
         return size;
@@ -1859,7 +1860,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
                 }
                 append_start_tag(out, field.key);
                 const json_path member_path{at, field.key};
-                xml_codec<member_type>::write(out, member, &member_path);
+                xml_writing<member_type>::write(out, member, &member_path);
                 append_end_tag(out, field.key);
             }
         });
@@ -1910,7 +1911,7 @@ http_response write_query_response(const Response& response, const operation_des
 
     std::string& body = answer.body;
     const std::string_view xml_namespace = operation.service->xml_namespace;
-    body.reserve(xml_codec<Response>::estimated_size(response) + 2 * operation.name.size() +
+    body.reserve(xml_writing<Response>::estimated_size(response) + 2 * operation.name.size() +
                  2 * operation.result_wrapper.size() + xml_namespace.size() + request_id.size() + 120);
     body += '<';
     body.append(operation.name);
@@ -1919,7 +1920,7 @@ http_response write_query_response(const Response& response, const operation_des
     body += '>';
     // Without a result wrapper the members sit in the root element itself, where botocore then looks for them.
     if (!operation.result_wrapper.empty()) append_start_tag(body, operation.result_wrapper);
-    xml_codec<Response>::write(body, response, nullptr);
+    xml_writing<Response>::write(body, response, nullptr);
     if (!operation.result_wrapper.empty()) append_end_tag(body, operation.result_wrapper);
     if (!request_id.empty()) {
         body += "<ResponseMetadata><RequestId>";

@@ -53,14 +53,14 @@ struct query_envelope {
         if (name == envelope.result_wrapper) {
             if (envelope.result_read) reader.fail(error_kind::wrong_type, repeated_element);
             envelope.result_read = true;
-            xml_codec<Response>::open(reader, envelope.value, xml_step{});  // its members are the struct's
+            xml_reading<Response>::open(reader, envelope.value, xml_step{});  // its members are the struct's
             return true;
         }
         if (name == response_metadata_element) {
             if (envelope.metadata_read)
                 reader.fail_at_child(response_metadata_element, error_kind::wrong_type, repeated_element);
             envelope.metadata_read = true;
-            xml_codec<query_response_metadata>::open(reader, &envelope.metadata, xml_step{response_metadata_element});
+            xml_reading<query_response_metadata>::open(reader, &envelope.metadata, xml_step{response_metadata_element});
             return true;
         }
         return false;
@@ -88,12 +88,13 @@ Response read_query_response(const http_response& response, const operation_desc
                              const parse_options& options) {
     Response value{};
     query_envelope<Response> envelope{&value, operation.result_wrapper};
-    constexpr std::size_t depth = 1 + std::max(xml_codec<Response>::depth, xml_codec<query_response_metadata>::depth);
+    constexpr std::size_t depth =
+        1 + std::max(xml_reading<Response>::depth, xml_reading<query_response_metadata>::depth);
     std::array<xml_frame, depth> frames{};
     if (operation.result_wrapper.empty()) {
         // An output without a wrapper is the document element itself; no STS operation has one.
         envelope.result_read = true;
-        xml_reader reader(frames.data(), &xml_codec<Response>::open, &value, options);
+        xml_reader reader(frames.data(), &xml_reading<Response>::open, &value, options);
         read_xml(response.body, reader, options);
     } else {
         xml_reader reader(frames.data(), &query_envelope<Response>::open, &envelope, options);
@@ -144,12 +145,12 @@ constexpr auto fields_of(type_tag<query_error_document>) noexcept {
 /// ResponseParserError (or reports a code of None).
 inline service_error read_query_error(const http_response& response, const parse_options& options) {
     query_error_document document{};
-    std::array<xml_frame, xml_codec<query_error_document>::depth> frames{};
+    std::array<xml_frame, xml_reading<query_error_document>::depth> frames{};
     // The error document's other elements (<Type>, a <Detail>) are never the model's: skipped even under
     // reject_unknown_keys, which is about the model's structs.
     parse_options skipping = options;
     skipping.reject_unknown_keys = false;
-    xml_reader reader(frames.data(), &xml_codec<query_error_document>::open, &document, skipping);
+    xml_reader reader(frames.data(), &xml_reading<query_error_document>::open, &document, skipping);
     read_xml(response.body, reader, skipping);
 
     const bool listed = document.errors && document.errors->error;

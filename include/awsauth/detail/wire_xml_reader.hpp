@@ -1,5 +1,5 @@
 // awsauth/detail/wire_xml_reader.hpp: XML read with expat straight into the generated structs, through their
-// descriptors: one element reader per member type (xml_codec<T>), as parse.hpp's sax_codec reads JSON. No DOM, no
+// descriptors: one element reader per member type (xml_reading<T>), as parse.hpp's sax_codec reads JSON. No DOM, no
 // DOCTYPE (so no entity is ever declared, expanded or fetched), and none of expat's own messages reaches the user.
 #pragma once
 
@@ -264,12 +264,12 @@ inline void read_xml_timestamp(std::string_view text, timestamp& out, xml_reader
 // reading one can need.
 
 template <class T, class = void>
-struct xml_codec {
+struct xml_reading {
     static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
 };
 
 template <>
-struct xml_codec<std::string> {
+struct xml_reading<std::string> {
     static constexpr std::size_t depth = 1;
     static void text(xml_reader&, xml_frame& at, std::string_view piece) {
         static_cast<std::string*>(at.target)->append(piece.data(), piece.size());
@@ -283,7 +283,7 @@ struct xml_codec<std::string> {
 
 // Integers and timestamps: the text gathered in the reader's scratch buffer, converted when the element ends.
 template <class T, void (*Convert)(std::string_view, T&, xml_reader&)>
-struct xml_scalar_codec {
+struct xml_scalar_reading {
     static constexpr std::size_t depth = 1;
     static void text(xml_reader& reader, xml_frame&, std::string_view piece) {
         reader.scratch().append(piece.data(), piece.size());
@@ -299,17 +299,17 @@ struct xml_scalar_codec {
 };
 
 template <>
-struct xml_codec<std::int32_t> : xml_scalar_codec<std::int32_t, &read_xml_integer> {};
+struct xml_reading<std::int32_t> : xml_scalar_reading<std::int32_t, &read_xml_integer> {};
 
 template <>
-struct xml_codec<timestamp> : xml_scalar_codec<timestamp, &read_xml_timestamp> {};
+struct xml_reading<timestamp> : xml_scalar_reading<timestamp, &read_xml_timestamp> {};
 
 // Present means the element is there, even empty.
 template <class T>
-struct xml_codec<std::optional<T>> {
-    static constexpr std::size_t depth = xml_codec<T>::depth;
+struct xml_reading<std::optional<T>> {
+    static constexpr std::size_t depth = xml_reading<T>::depth;
     static void open(xml_reader& reader, void* target, xml_step step) {
-        xml_codec<T>::open(reader, &static_cast<std::optional<T>*>(target)->emplace(), step);
+        xml_reading<T>::open(reader, &static_cast<std::optional<T>*>(target)->emplace(), step);
     }
 };
 
@@ -318,8 +318,8 @@ struct xml_codec<std::optional<T>> {
 inline constexpr std::string_view xml_list_member = "member";
 
 template <class T>
-struct xml_codec<std::vector<T>> {
-    static constexpr std::size_t depth = 1 + xml_codec<T>::depth;
+struct xml_reading<std::vector<T>> {
+    static constexpr std::size_t depth = 1 + xml_reading<T>::depth;
     // The element before has ended, so no open frame points into the vector when it grows.
     static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
         if (name != xml_list_member) {
@@ -329,7 +329,7 @@ struct xml_codec<std::vector<T>> {
         }
         auto& elements = *static_cast<std::vector<T>*>(at.target);
         const std::size_t index = elements.size();
-        xml_codec<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
+        xml_reading<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
         return true;
     }
     static constexpr xml_element_reader element{&child, nullptr, nullptr};
@@ -377,7 +377,7 @@ constexpr xml_member_entry xml_member_entry_of() {
     if constexpr (is_response_metadata_field<T, I>()) {
         return {field_at<I>(fields_v<T>).key, nullptr, nullptr};
     } else {
-        return {field_at<I>(fields_v<T>).key, &xml_member_address<T, I>, &xml_codec<xml_member_t<T, I>>::open};
+        return {field_at<I>(fields_v<T>).key, &xml_member_address<T, I>, &xml_reading<xml_member_t<T, I>>::open};
     }
 }
 
@@ -386,7 +386,7 @@ constexpr std::size_t xml_member_depth() {
     if constexpr (is_response_metadata_field<T, I>()) {
         return 0;
     } else {
-        return xml_codec<xml_member_t<T, I>>::depth;
+        return xml_reading<xml_member_t<T, I>>::depth;
     }
 }
 
@@ -401,7 +401,7 @@ constexpr std::size_t deepest_xml_member(std::index_sequence<I...>) {
 }
 
 template <class T>
-struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
+struct xml_reading<T, std::enable_if_t<is_described_v<T>>> {
     static constexpr std::size_t count = field_count_v<T>;
     static_assert(count <= 64, "awsauth: the XML reader tracks a struct's members in 64 bits");
     static constexpr std::size_t depth = 1 + deepest_xml_member<T>(std::make_index_sequence<count>{});
