@@ -4,6 +4,7 @@
 #include "catch.hpp"
 #include "secrets.hpp"
 #include "test_support.hpp"
+#include "wire/wire_test_support.hpp"
 
 #include <awsauth/awsauth.hpp>
 #include <awsauth/wire.hpp>
@@ -51,16 +52,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text;
 }
 
-template <class Read>
-awsauth::error refusal_of(Read&& read) {
-    try {
-        read();
-    } catch (const awsauth::error& failure) {
-        return failure;
-    }
-    FAIL("no awsauth::error");
-    throw std::logic_error("unreachable");
-}
+using awsauth_test::refusal_of;
 
 awsauth::error answer_refusal(const std::string& body, const awsauth::parse_options& options = {}) {
     return refusal_of([&] { (void)awsauth::from_http_response<sts::AssumeRoleResponse>({200, {}, body}, options); });

@@ -6,6 +6,7 @@
 #include "catch.hpp"
 #include "secrets.hpp"
 #include "test_support.hpp"
+#include "wire/wire_test_support.hpp"
 
 #include <awsauth/awsauth.hpp>
 #include <awsauth/wire.hpp>
@@ -399,16 +400,7 @@ sts::AssumeRoleResponse read_assume_role(const std::string& body, const awsauth:
     return awsauth::from_http_response<sts::AssumeRoleResponse>({200, {}, body}, options);
 }
 
-template <class Read>
-awsauth::error refusal_of(Read&& read) {
-    try {
-        read();
-    } catch (const awsauth::error& failure) {
-        return failure;
-    }
-    FAIL("no awsauth::error");
-    throw std::logic_error("unreachable");
-}
+using awsauth_test::refusal_of;
 
 awsauth::error assume_role_refusal(const std::string& body, const awsauth::parse_options& options = {}) {
     return refusal_of([&] { (void)read_assume_role(body, options); });
