@@ -167,10 +167,10 @@ inline constexpr bool has_response_metadata_v<T, std::void_t<decltype(std::declv
 /// Fills the output's ResponseMetadata as boto3 does: the request id, the status, the headers with lower-case
 /// names (the last of a repeated header wins, as in botocore's dict), no retries.
 template <class Response>
-void fill_response_metadata(Response& value, const http_response& response, std::string request_id) {
+void fill_response_metadata(Response& value, const http_response& response, const std::string& request_id) {
     if constexpr (has_response_metadata_v<Response>) {
         auto& metadata = value.response_metadata.emplace();
-        metadata.request_id = std::move(request_id);
+        metadata.request_id = request_id;
         metadata.http_status_code = static_cast<std::int32_t>(response.status);
         for (const auto& [name, header_value] : response.headers) {
             std::string lower(name);
@@ -188,6 +188,116 @@ std::string request_id_of(const Response& value) {
     if constexpr (has_response_metadata_v<Response>) {
         if (value.response_metadata) return value.response_metadata->request_id;
     }
+    return {};
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/wire_percent.hpp ----------------
+// awsauth/detail/wire_percent.hpp: percent-encoding (RFC 3986), written once for the query protocol's form bodies
+// and restJson1's URI labels and query strings. Writers escape every byte outside the unreserved set; readers are
+// lenient as servers are.
+
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+// unreserved: RFC 3986's A-Z a-z 0-9 - . _ ~, the only bytes a writer leaves as they are. raw_allowed: the rest of
+// what RFC 3986 allows in a query, less what a form gives a meaning to (& and +; = only splits a key from its value):
+// ! $ ' ( ) * , ; : @ / ? =. Real encoders leave some of these unescaped (JavaScript's encodeURIComponent keeps
+// ! ' ( ) *), so a strict reader takes them raw; writers escape them. Every other byte must arrive as %XX there.
+enum class uri_byte : unsigned char { escaped, unreserved, raw_allowed };
+
+inline constexpr std::array<uri_byte, 256> uri_bytes = [] {
+    std::array<uri_byte, 256> kinds{};
+    for (std::size_t byte = 'A'; byte <= 'Z'; ++byte)
+        kinds[byte] = uri_byte::unreserved;
+    for (std::size_t byte = 'a'; byte <= 'z'; ++byte)
+        kinds[byte] = uri_byte::unreserved;
+    for (std::size_t byte = '0'; byte <= '9'; ++byte)
+        kinds[byte] = uri_byte::unreserved;
+    for (const char c : std::string_view("-._~"))
+        kinds[static_cast<unsigned char>(c)] = uri_byte::unreserved;
+    for (const char c : std::string_view("!$'()*,;:@/?="))
+        kinds[static_cast<unsigned char>(c)] = uri_byte::raw_allowed;
+    return kinds;
+}();
+
+constexpr bool is_unreserved(unsigned char byte) noexcept {
+    return uri_bytes[byte] == uri_byte::unreserved;
+}
+
+/// Appends `text` percent-encoded: every byte outside A-Z a-z 0-9 - _ . ~ as %XX with upper-case hex, `/` included,
+/// so the UTF-8 bytes of é are %C3%A9 and `my cluster/é` is `my%20cluster%2F%C3%A9`. A space is %20, where
+/// botocore's form bodies have `+` (urllib's quote_plus): both decode to a space, and %20 means a space to every
+/// decoder, form or not, where `+` means one only to a form decoder.
+inline void append_percent_encoded(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (is_unreserved(byte)) continue;
+        out.append(text.data() + copied, i - copied);
+        const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
+        out.append(escape, sizeof escape);
+        copied = i + 1;
+    }
+    out.append(text.data() + copied, text.size() - copied);
+}
+
+constexpr int hex_digit_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+inline constexpr const char* percent_bad_escape = "'%' is not followed by two hexadecimal digits";
+inline constexpr const char* percent_raw_byte = "a character that must be percent-encoded is not";
+
+/// What is wrong with a decoded text (null: nothing), and at which of its bytes.
+struct percent_decoding {
+    const char* problem = nullptr;
+    std::size_t offset = 0;
+};
+
+/// How lenient a reader is beyond %XX, which every reader decodes (hex digits in either case).
+struct percent_reading {
+    /// `+` is a space, as form encoding and query strings have it (not in a URI path).
+    bool plus_is_space = false;
+    /// Refuse a raw byte that is neither unreserved nor raw_allowed (a form body), rather than keep it as it is.
+    bool only_uri_bytes = false;
+};
+
+/// Appends `text` decoded. Anything the rules do not allow is refused, not guessed at.
+inline percent_decoding append_percent_decoded(std::string& out, std::string_view text, percent_reading rules) {
+    std::size_t copied = 0;  // bytes before this one that stand for themselves are copied in one go
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool plus = c == '+' && rules.plus_is_space;
+        const bool refused = rules.only_uri_bytes && uri_bytes[static_cast<unsigned char>(c)] == uri_byte::escaped;
+        if (c != '%' && !plus && !refused) continue;
+        out.append(text.data() + copied, i - copied);
+        if (c == '%') {
+            const int high = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
+            const int low = high >= 0 ? hex_digit_value(text[i + 2]) : -1;
+            if (low < 0) return {percent_bad_escape, i};
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+        } else if (plus) {
+            out += ' ';
+        } else {
+            return {percent_raw_byte, i};
+        }
+        copied = i + 1;
+    }
+    out.append(text.data() + copied, text.size() - copied);
     return {};
 }
 
@@ -224,95 +334,19 @@ inline constexpr std::string_view form_content_type = "application/x-www-form-ur
 // ---------------------------------------------------------------------------------------------------------------
 // Percent-encoding.
 
-// unreserved: RFC 3986's A-Z a-z 0-9 - . _ ~, the only bytes the writer leaves as they are. raw_allowed: the rest of
-// what RFC 3986 allows in a query, less what a form gives a meaning to (& and +; = only splits a key from its value):
-// ! $ ' ( ) * , ; : @ / ? =. Real encoders leave some of these unescaped (JavaScript's encodeURIComponent keeps
-// ! ' ( ) *), so the reader takes them raw; the writer escapes them. Every other byte must arrive as %XX.
-enum class form_byte : unsigned char { escaped, unreserved, raw_allowed };
-
-inline constexpr std::array<form_byte, 256> form_bytes = [] {
-    std::array<form_byte, 256> kinds{};
-    for (std::size_t byte = 'A'; byte <= 'Z'; ++byte)
-        kinds[byte] = form_byte::unreserved;
-    for (std::size_t byte = 'a'; byte <= 'z'; ++byte)
-        kinds[byte] = form_byte::unreserved;
-    for (std::size_t byte = '0'; byte <= '9'; ++byte)
-        kinds[byte] = form_byte::unreserved;
-    for (const char c : std::string_view("-._~"))
-        kinds[static_cast<unsigned char>(c)] = form_byte::unreserved;
-    for (const char c : std::string_view("!$'()*,;:@/?="))
-        kinds[static_cast<unsigned char>(c)] = form_byte::raw_allowed;
-    return kinds;
-}();
-
-/// Appends `text` percent-encoded: every byte outside A-Z a-z 0-9 - _ . ~ as %XX with upper-case hex, so the UTF-8
-/// bytes of é are %C3%A9. A space is %20, where botocore writes `+` (urllib's quote_plus): both decode to a space,
-/// and %20 means a space to every decoder, form or not, where `+` means one only to a form decoder.
-inline void append_form_encoded(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (form_bytes[byte] == form_byte::unreserved) continue;
-        out.append(text.data() + copied, i - copied);
-        const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-        out.append(escape, sizeof escape);
-        copied = i + 1;
-    }
-    out.append(text.data() + copied, text.size() - copied);
-}
-
-constexpr int hex_digit_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-inline constexpr const char* form_bad_escape = "'%' is not followed by two hexadecimal digits";
-inline constexpr const char* form_raw_byte = "a character that must be percent-encoded is not";
-
-/// What is wrong with one key or value of a form (null: nothing), and at which of its bytes.
-struct form_decoding {
-    const char* problem = nullptr;
-    std::size_t offset = 0;
-};
-
-/// Appends `text`, one key or value of a form, decoded as a lenient server decodes it: `+` is a space, %XX a byte
-/// (hex digits in either case), and the bytes of form_bytes as they are. Anything else is refused, not guessed at.
-inline form_decoding append_form_decoded(std::string& out, std::string_view text) {
-    std::size_t copied = 0;  // bytes before this one that stand for themselves are copied in one go
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '%' && c != '+' && form_bytes[static_cast<unsigned char>(c)] != form_byte::escaped) continue;
-        out.append(text.data() + copied, i - copied);
-        if (c == '%') {
-            const int high = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
-            const int low = high >= 0 ? hex_digit_value(text[i + 2]) : -1;
-            if (low < 0) return {form_bad_escape, i};
-            out += static_cast<char>(high * 16 + low);
-            i += 2;
-        } else if (c == '+') {
-            out += ' ';
-        } else {
-            return {form_raw_byte, i};
-        }
-        copied = i + 1;
-    }
-    out.append(text.data() + copied, text.size() - copied);
-    return {};
-}
+// A form body is read strictly: `+` is a space, and a raw byte outside what RFC 3986 allows in a query is refused.
+inline constexpr percent_reading form_reading{/*plus_is_space=*/true, /*only_uri_bytes=*/true};
 
 /// Whether `text` decodes to `expected`: without decoding when it holds no escape (the expected texts here, Action
 /// and operation names, are plain).
 inline bool form_text_is(std::string_view text, std::string_view expected, std::string& scratch) {
     if (text.find_first_of("%+") == std::string_view::npos) return text == expected;
     scratch.clear();
-    return append_form_decoded(scratch, text).problem == nullptr && scratch == expected;
+    return append_percent_decoded(scratch, text, form_reading).problem == nullptr && scratch == expected;
 }
 
 // Where: the byte of the body (from 1, as for JSON), and whether in a key. Never what the byte is.
-[[gnu::cold]] inline std::string form_encoding_problem(const form_decoding& decoding, std::size_t body_offset,
+[[gnu::cold]] inline std::string form_encoding_problem(const percent_decoding& decoding, std::size_t body_offset,
                                                        bool in_key) {
     return "invalid form encoding (byte " + std::to_string(body_offset + decoding.offset + 1) +
            (in_key ? ", in a key): " : "): ") + decoding.problem;
@@ -332,7 +366,7 @@ constexpr bool form_keys_are_plain() {
     for_each_field<T>([&](const auto& each) {
         plain = plain && !each.key.empty();
         for (const char c : each.key)
-            plain = plain && c != '.' && form_bytes[static_cast<unsigned char>(c)] == form_byte::unreserved;
+            plain = plain && c != '.' && is_unreserved(static_cast<unsigned char>(c));
     });
     return plain;
 }
@@ -481,7 +515,7 @@ public:
     /// A pair's value decoded, a malformed one being an error at `at`.
     void decode(const form_pair& pair, std::string& out, const json_path* at) const {
         out.clear();
-        const form_decoding decoding = append_form_decoded(out, pair.value);
+        const percent_decoding decoding = append_percent_decoded(out, pair.value, form_reading);
         if (decoding.problem != nullptr)
             fail(at, error_kind::invalid_json, form_encoding_problem(decoding, pair.value_offset, false));
     }
@@ -551,7 +585,7 @@ private:
         const std::size_t equals = text.find('=');
         const std::string_view raw_key = text.substr(0, equals);
         const std::size_t begin = decoded_keys_.size();
-        const form_decoding decoding = append_form_decoded(decoded_keys_, raw_key);
+        const percent_decoding decoding = append_percent_decoded(decoded_keys_, raw_key, form_reading);
         if (decoding.problem != nullptr)
             throw error(error_kind::invalid_json, form_encoding_problem(decoding, start, true));
         const std::string_view decoded(decoded_keys_.data() + begin, decoded_keys_.size() - begin);
@@ -591,7 +625,7 @@ struct form_codec<std::string> {
     static void write(form_writer& writer, const std::string& value, const json_path* at) {
         if (!is_valid_utf8(value)) fail(at, error_kind::invalid_utf8, string_not_utf8);
         writer.begin_pair();
-        append_form_encoded(writer.out, value);
+        append_percent_encoded(writer.out, value);
     }
     static bool read(form_reader& reader, std::string& out, const json_path* at) {
         const form_pair* pair = reader.take();
@@ -635,7 +669,7 @@ struct form_codec<timestamp> {
         std::string text;
         append_timestamp(text, value, timestamp_format::iso8601_z);
         writer.begin_pair();
-        append_form_encoded(writer.out, text);
+        append_percent_encoded(writer.out, text);
     }
     static bool read(form_reader& reader, timestamp& out, const json_path* at) {
         const form_pair* pair = reader.take();
@@ -789,9 +823,9 @@ http_request write_query_request(const Request& request, const operation_descrip
     std::string& body = http.body;
     body.reserve(128);
     body += "Action=";
-    append_form_encoded(body, operation.name);
+    append_percent_encoded(body, operation.name);
     body += "&Version=";
-    append_form_encoded(body, operation.service->api_version);
+    append_percent_encoded(body, operation.service->api_version);
     form_writer writer{body, {}};
     form_codec<Request>::write(writer, request, nullptr);
     return http;
@@ -840,20 +874,740 @@ inline bool query_request_is_for(const http_request& request, const operation_de
 }  // namespace detail
 AWSAUTH_END_NAMESPACE
 
-// ---------------- awsauth/detail/wire_query_response.hpp ----------------
-// awsauth/detail/wire_query_response.hpp: the AWS Query protocol's XML answers and errors read with expat, streaming
-// into the structs through their descriptors.
-// INTERFACE ONLY: being implemented (issue 11).
+// ---------------- awsauth/detail/wire_xml_reader.hpp ----------------
+// awsauth/detail/wire_xml_reader.hpp: XML read with expat straight into the generated structs, through their
+// descriptors: one element reader per member type (xml_reading<T>), as parse.hpp's sax_codec reads JSON. No DOM, no
+// DOCTYPE (so no entity is ever declared, expanded or fetched), and none of expat's own messages reaches the user.
 
+
+#include <expat.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
+// ---------------------------------------------------------------------------------------------------------------
+// Messages. Fixed words, a byte offset at most: never text from the document, which may be a secret.
+
+inline constexpr const char* repeated_element = "expected one element, got a repeated one";
+inline constexpr const char* element_inside_text = "expected text, got an element";
+inline constexpr const char* not_an_integer = "expected an integer, got text that is not one";
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_invalid_xml(std::size_t byte, const char* problem) {
+    throw error(error_kind::invalid_json, "invalid XML (byte " + std::to_string(byte) + "): " + problem);
+}
+
+// expat's codes in our words; its own strings are fixed too, but they are expat's to change.
+[[gnu::cold]] inline const char* describe_expat_error(XML_Error code) noexcept {
+    switch (code) {
+        case XML_ERROR_SYNTAX:
+            return "syntax error";
+        case XML_ERROR_NO_ELEMENTS:
+            return "the document ends before its root element does, or has none";
+        case XML_ERROR_INVALID_TOKEN:
+            return "a character or markup XML does not allow here";
+        case XML_ERROR_UNCLOSED_TOKEN:
+            return "the document ends inside a tag";
+        case XML_ERROR_PARTIAL_CHAR:
+            return "the document ends inside a character";
+        case XML_ERROR_TAG_MISMATCH:
+            return "an end tag does not match its start tag";
+        case XML_ERROR_DUPLICATE_ATTRIBUTE:
+            return "an attribute is repeated in one element";
+        case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
+            return "content after the root element";
+        case XML_ERROR_UNDEFINED_ENTITY:
+            return "a reference to an undeclared entity";
+        case XML_ERROR_BAD_CHAR_REF:
+            return "a character reference to a character XML does not allow";
+        case XML_ERROR_MISPLACED_XML_PI:
+            return "an XML declaration after the start of the document";
+        case XML_ERROR_UNCLOSED_CDATA_SECTION:
+            return "the document ends inside a CDATA section";
+        case XML_ERROR_UNBOUND_PREFIX:
+            return "an undeclared namespace prefix";
+        case XML_ERROR_UNDECLARING_PREFIX:
+            return "a namespace prefix declared empty";
+        case XML_ERROR_XML_DECL:
+            return "a malformed XML declaration";
+        case XML_ERROR_RESERVED_PREFIX_XML:
+        case XML_ERROR_RESERVED_PREFIX_XMLNS:
+        case XML_ERROR_RESERVED_NAMESPACE_URI:
+            return "a reserved namespace prefix or name misused";
+        case XML_ERROR_PARAM_ENTITY_REF:
+        case XML_ERROR_RECURSIVE_ENTITY_REF:
+        case XML_ERROR_ASYNC_ENTITY:
+        case XML_ERROR_BINARY_ENTITY_REF:
+        case XML_ERROR_ATTRIBUTE_EXTERNAL_ENTITY_REF:
+        case XML_ERROR_EXTERNAL_ENTITY_HANDLING:
+        case XML_ERROR_ENTITY_DECLARED_IN_PE:
+        case XML_ERROR_INCOMPLETE_PE:
+            return "an entity, which awsauth never expands";
+        default:
+            return "not well-formed XML";
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reader. Each open element the model knows is a frame: the C++ object it fills and the static table of what to
+// do with its content. Unknown elements are not framed, only counted, with all they hold. The JSON Pointer (model
+// keys and list indices; only under reject_unknown_keys the name of the unknown element, as the JSON readers name an
+// unknown key) is spelled out from the frames only when something is wrong.
+
+class xml_reader;
+struct xml_frame;
+
+/// How the reader came to an element, for the path: as the member `key`, as list element `index`, or as neither
+/// (the document element, a result wrapper: the pointer does not name them).
+struct xml_step {
+    std::string_view key{};
+    std::size_t index = 0;
+    bool is_index = false;
+};
+
+/// Opens a frame for an element whose content goes into the C++ object at `target`.
+using xml_opener = void (*)(xml_reader& reader, void* target, xml_step step);
+
+/// What an open element does with its content: one static table per C++ type.
+struct xml_element_reader {
+    /// A child element, by local name: opens a frame for it and returns true, or returns false to skip it.
+    bool (*child)(xml_reader& reader, xml_frame& at, std::string_view name);
+    /// Character data (references resolved, CDATA included, in pieces); null: ignored.
+    void (*text)(xml_reader& reader, xml_frame& at, std::string_view piece);
+    /// The element ends; null: nothing to do.
+    void (*end)(xml_reader& reader, xml_frame& at);
+};
+
+struct xml_frame {
+    void* target;
+    const xml_element_reader* reader;
+    xml_step step;
+    std::uint64_t seen;           // structs: one bit per member read
+    std::size_t expected_member;  // structs: the member tried first for the next child
+};
+
+class xml_reader {
+public:
+    /// `frames` holds as many frames as the deepest element the model maps; `root` opens the document element.
+    xml_reader(xml_frame* frames, xml_opener root, void* root_target, const parse_options& options) noexcept
+        : frames_(frames), root_(root), root_target_(root_target), options_(options) {}
+
+    void push(void* target, const xml_element_reader& reader, xml_step step) noexcept {
+        frames_[depth_++] = xml_frame{target, &reader, step, 0, 0};
+    }
+
+    /// parse_options::reject_unknown_keys: an element the model does not have inside a struct or a list is an error.
+    bool reject_unknown_elements() const noexcept { return options_.reject_unknown_keys; }
+
+    /// Where a leaf's text is gathered when it is not a string member (integers, timestamps).
+    std::string& scratch() noexcept { return scratch_; }
+
+    /// Throws at the path of the innermost open element.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(error_kind kind, const std::string& problem) const {
+        throw error(kind, pointer_to(depth_), problem);
+    }
+
+    /// Throws at the path of member `key` of the innermost open element.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_child(std::string_view key, error_kind kind,
+                                                              const std::string& problem) const {
+        std::string pointer = pointer_to(depth_);
+        append_pointer_token(pointer, key);
+        throw error(kind, pointer, problem);
+    }
+
+    // The events, as expat reports them (element names reduced to their local part).
+    void start(std::string_view name) {
+        if (depth_ + skipped_ >= options_.max_depth) fail_too_deep();
+        // An element inside a skipped one, or one its parent does not know, is skipped with its children.
+        const bool skip =
+            skipped_ != 0 || (depth_ != 0 && !frames_[depth_ - 1].reader->child(*this, frames_[depth_ - 1], name));
+        if (skip) {
+            ++skipped_;
+        } else if (depth_ == 0) {
+            root_(*this, root_target_, xml_step{});
+        }
+    }
+
+    void text(std::string_view piece) {
+        if (skipped_ != 0 || depth_ == 0) return;
+        xml_frame& top = frames_[depth_ - 1];
+        if (top.reader->text != nullptr) top.reader->text(*this, top, piece);
+    }
+
+    void end() {
+        if (skipped_ != 0) {
+            --skipped_;
+            return;
+        }
+        xml_frame& top = frames_[depth_ - 1];
+        if (top.reader->end != nullptr) top.reader->end(*this, top);
+        --depth_;
+    }
+
+private:
+    [[gnu::cold]] std::string pointer_to(std::size_t frames) const {
+        std::string pointer;
+        for (std::size_t i = 0; i < frames; ++i) {
+            const xml_step& step = frames_[i].step;
+            if (step.is_index) {
+                pointer += '/';
+                pointer += std::to_string(step.index);
+            } else if (!step.key.empty()) {
+                append_pointer_token(pointer, step.key);
+            }
+        }
+        return pointer;
+    }
+
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_too_deep() const {
+        throw error(error_kind::limit_exceeded, "the document nests elements deeper than parse_options::max_depth (" +
+                                                    std::to_string(options_.max_depth) + ")");
+    }
+
+    xml_frame* frames_;
+    xml_opener root_;
+    void* root_target_;
+    const parse_options& options_;
+    std::size_t depth_ = 0;    // open frames
+    std::size_t skipped_ = 0;  // open elements inside a skipped one
+    std::string scratch_;
+};
+
+// A leaf holds text only: an element inside one is refused, not skipped (botocore would keep the text before it).
+inline bool refuse_child(xml_reader& reader, xml_frame&, std::string_view) {
+    reader.fail(error_kind::wrong_type, element_inside_text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Leaf text as botocore reads it: strings exactly as sent (whitespace kept); integers and timestamps with the XML
+// whitespace around them ignored, as Python's int() and botocore's timestamp parser ignore it.
+
+inline void read_xml_integer(std::string_view text, std::int32_t& out, xml_reader& reader) {
+    text = trimmed(text);
+    const bool negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+    if (text.empty()) reader.fail(error_kind::wrong_type, not_an_integer);
+    constexpr std::int64_t saturated = std::int64_t{1} << 32;  // past either end of the int32 range
+    std::int64_t magnitude = 0;
+    for (const char c : text) {
+        if (!is_digit(c)) reader.fail(error_kind::wrong_type, not_an_integer);
+        if (magnitude < saturated) magnitude = magnitude * 10 + (c - '0');
+    }
+    const std::int64_t value = negative ? -magnitude : magnitude;
+    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max())
+        reader.fail(error_kind::out_of_range, std::string(integer_out_of_range));
+    out = static_cast<std::int32_t>(value);
+}
+
+// ISO 8601 through awsauth's own parser; a bare number is epoch seconds, as botocore reads it (float(text) first).
+inline void read_xml_timestamp(std::string_view text, timestamp& out, xml_reader& reader) {
+    text = trimmed(text);
+    std::string_view problem = read_timestamp(text, out);
+    if (problem.empty()) return;
+    const std::string_view epoch_problem = timestamp_from_epoch_decimal(text, out);
+    if (epoch_problem.empty()) return;
+    if (epoch_problem == out_of_range) problem = epoch_problem;  // a number, but not an instant awsauth holds
+    reader.fail(error_kind::invalid_timestamp, "invalid timestamp: " + std::string(problem));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One reader per member type. open() starts reading an element into the object at `target`; depth is how many frames
+// reading one can need.
+
+template <class T, class = void>
+struct xml_reading {
+    static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
+};
+
+template <>
+struct xml_reading<std::string> {
+    static constexpr std::size_t depth = 1;
+    static void text(xml_reader&, xml_frame& at, std::string_view piece) {
+        static_cast<std::string*>(at.target)->append(piece.data(), piece.size());
+    }
+    static constexpr xml_element_reader element{&refuse_child, &text, nullptr};
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        static_cast<std::string*>(target)->clear();
+        reader.push(target, element, step);
+    }
+};
+
+// Integers and timestamps: the text gathered in the reader's scratch buffer, converted when the element ends.
+template <class T, void (*Convert)(std::string_view, T&, xml_reader&)>
+struct xml_scalar_reading {
+    static constexpr std::size_t depth = 1;
+    static void text(xml_reader& reader, xml_frame&, std::string_view piece) {
+        reader.scratch().append(piece.data(), piece.size());
+    }
+    static void end(xml_reader& reader, xml_frame& at) {
+        Convert(reader.scratch(), *static_cast<T*>(at.target), reader);
+    }
+    static constexpr xml_element_reader element{&refuse_child, &text, &end};
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        reader.scratch().clear();
+        reader.push(target, element, step);
+    }
+};
+
+template <>
+struct xml_reading<std::int32_t> : xml_scalar_reading<std::int32_t, &read_xml_integer> {};
+
+template <>
+struct xml_reading<timestamp> : xml_scalar_reading<timestamp, &read_xml_timestamp> {};
+
+// Present means the element is there, even empty.
+template <class T>
+struct xml_reading<std::optional<T>> {
+    static constexpr std::size_t depth = xml_reading<T>::depth;
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        xml_reading<T>::open(reader, &static_cast<std::optional<T>*>(target)->emplace(), step);
+    }
+};
+
+/// The query protocol's list element: `<Name><member>...</member><member>...</member></Name>` (the models name no
+/// other member element); anything else inside is skipped.
+inline constexpr std::string_view xml_list_member = "member";
+
+template <class T>
+struct xml_reading<std::vector<T>> {
+    static constexpr std::size_t depth = 1 + xml_reading<T>::depth;
+    // The element before has ended, so no open frame points into the vector when it grows.
+    static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
+        if (name != xml_list_member) {
+            if (reader.reject_unknown_elements())
+                reader.fail_at_child(name, error_kind::unknown_member, unknown_member);
+            return false;
+        }
+        auto& elements = *static_cast<std::vector<T>*>(at.target);
+        const std::size_t index = elements.size();
+        xml_reading<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
+        return true;
+    }
+    static constexpr xml_element_reader element{&child, nullptr, nullptr};
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        static_cast<std::vector<T>*>(target)->clear();
+        reader.push(target, element, step);
+    }
+};
+
+// Per struct, built at compile time from its descriptors: each key with where its member is and how it is read.
+// boto3's ResponseMetadata is not on the wire (wire_http.hpp fills it from the HTTP exchange): its entry has no
+// opener, so an element of that name inside a result is skipped like any unknown one.
+template <class T, std::size_t I>
+constexpr bool is_response_metadata_field() noexcept {
+    if constexpr (has_response_metadata_v<T>) {
+        using pointer = decltype(&T::response_metadata);
+        constexpr auto member = field_at<I>(fields_v<T>).member;
+        if constexpr (std::is_same_v<std::remove_const_t<decltype(member)>, pointer>) {
+            return member == &T::response_metadata;
+        } else {
+            return false;
+        }
+    } else {
+        return false;
+    }
+}
+
+template <class T, std::size_t I>
+using xml_member_t = typename field_type_t<T, I>::member_type;
+
+template <class T, std::size_t I>
+void* xml_member_address(void* object) noexcept {
+    constexpr auto member = field_at<I>(fields_v<T>).member;
+    return &(static_cast<T*>(object)->*member);
+}
+
+struct xml_member_entry {
+    std::string_view key;
+    void* (*address)(void* object);
+    xml_opener open;  // null: not on the wire
+};
+
+template <class T, std::size_t I>
+constexpr xml_member_entry xml_member_entry_of() {
+    if constexpr (is_response_metadata_field<T, I>()) {
+        return {field_at<I>(fields_v<T>).key, nullptr, nullptr};
+    } else {
+        return {field_at<I>(fields_v<T>).key, &xml_member_address<T, I>, &xml_reading<xml_member_t<T, I>>::open};
+    }
+}
+
+template <class T, std::size_t I>
+constexpr std::size_t xml_member_depth() {
+    if constexpr (is_response_metadata_field<T, I>()) {
+        return 0;
+    } else {
+        return xml_reading<xml_member_t<T, I>>::depth;
+    }
+}
+
+template <class T, std::size_t... I>
+constexpr std::array<xml_member_entry, sizeof...(I)> make_xml_member_table(std::index_sequence<I...>) {
+    return {{xml_member_entry_of<T, I>()...}};
+}
+
+template <class T, std::size_t... I>
+constexpr std::size_t deepest_xml_member(std::index_sequence<I...>) {
+    return std::max({std::size_t{0}, xml_member_depth<T, I>()...});
+}
+
+template <class T>
+struct xml_reading<T, std::enable_if_t<is_described_v<T>>> {
+    static constexpr std::size_t count = field_count_v<T>;
+    static_assert(count <= 64, "awsauth: the XML reader tracks a struct's members in 64 bits");
+    static constexpr std::size_t depth = 1 + deepest_xml_member<T>(std::make_index_sequence<count>{});
+    static constexpr std::array<xml_member_entry, count> members =
+        make_xml_member_table<T>(std::make_index_sequence<count>{});
+
+    // Members in any order; the one after the last read (model order, as STS writes them) is tried first. A
+    // repeated member is refused: botocore makes a list of raw elements of it, other readers keep the first or the
+    // last, so an answer with one means different things to different clients.
+    static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
+        std::size_t i = at.expected_member;
+        if (i >= count || members[i].key != name) {
+            i = 0;
+            while (i < count && members[i].key != name)
+                ++i;
+        }
+        if (i == count || members[i].open == nullptr) {
+            if (reader.reject_unknown_elements())
+                reader.fail_at_child(name, error_kind::unknown_member, unknown_member);
+            return false;
+        }
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        if ((at.seen & bit) != 0) reader.fail_at_child(members[i].key, error_kind::wrong_type, repeated_element);
+        at.seen |= bit;
+        at.expected_member = i + 1;
+        members[i].open(reader, members[i].address(at.target), xml_step{members[i].key, 0, false});
+        return true;
+    }
+
+    static void end(xml_reader& reader, xml_frame& at) {
+        finish_members(
+            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
+            [&reader](std::string_view key) {
+                reader.fail_at_child(key, error_kind::missing_member, missing_required_member);
+            });
+    }
+
+    // Text between the members (indentation, or anything else) is no member's: ignored, as botocore ignores it.
+    static constexpr xml_element_reader element{&child, nullptr, &end};
+
+    static void open(xml_reader& reader, void* target, xml_step step) { reader.push(target, element, step); }
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// expat. One parser per document, namespace processing on: a name arrives as "namespace|local" or "local", and only
+// the local part is compared, whatever the prefix or namespace. A handler never lets an exception through expat's C
+// frames: it keeps it, stops the parser, and read_xml throws it once XML_Parse has returned.
+
+inline constexpr char xml_namespace_separator = '|';  // not a character of a name, nor of a URI
+
+inline std::string_view local_name_of(const XML_Char* name) noexcept {
+    const std::string_view full(name);
+    const auto separator = full.rfind(xml_namespace_separator);
+    return separator == std::string_view::npos ? full : full.substr(separator + 1);
+}
+
+struct expat_session {
+    XML_Parser parser;
+    xml_reader& reader;
+    std::exception_ptr failure{};
+
+    template <class Event>
+    void guarded(Event&& event) noexcept {
+        if (failure) return;  // expat may still report what it had in hand when it was stopped
+        try {
+            event();
+        } catch (...) {
+            failure = std::current_exception();
+            XML_StopParser(parser, XML_FALSE);
+        }
+    }
+
+    // 1-based, as the JSON reader counts; expat has no position (-1) for an empty document: its first byte.
+    std::size_t byte() const noexcept {
+        const auto index = XML_GetCurrentByteIndex(parser);
+        return index < 0 ? 1 : static_cast<std::size_t>(index) + 1;
+    }
+};
+
+inline void XMLCALL on_xml_start(void* data, const XML_Char* name, const XML_Char**) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { session.reader.start(local_name_of(name)); });
+}
+
+inline void XMLCALL on_xml_end(void* data, const XML_Char*) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { session.reader.end(); });
+}
+
+inline void XMLCALL on_xml_text(void* data, const XML_Char* text, int length) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { session.reader.text(std::string_view(text, static_cast<std::size_t>(length))); });
+}
+
+// A DOCTYPE is where entities are declared (billion laughs, external entities: XXE); no AWS answer has one, so the
+// parser stops at its start, before expat reads a declaration in it.
+inline void XMLCALL on_xml_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded(
+        [&] { fail_invalid_xml(session.byte(), "a document type declaration (DOCTYPE), which awsauth refuses"); });
+}
+
+// Unreachable while every DOCTYPE is refused at its start; kept so that no entity is declared if that ever changes.
+inline void XMLCALL on_xml_entity_declaration(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                              const XML_Char*, const XML_Char*, const XML_Char*) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { fail_invalid_xml(session.byte(), "an entity declaration, which awsauth refuses"); });
+}
+
+inline bool is_ascii_eight(const unsigned char* bytes) noexcept {
+    std::uint64_t eight = 0;
+    std::memcpy(&eight, bytes, sizeof eight);
+    return (eight & 0x8080808080808080u) == 0;
+}
+
+inline void check_xml_document(std::string_view body, const parse_options& options) {
+    if (body.size() > options.max_document_size) {
+        throw error(error_kind::limit_exceeded, "the document is " + std::to_string(body.size()) +
+                                                    " bytes, more than parse_options::max_document_size (" +
+                                                    std::to_string(options.max_document_size) + ")");
+    }
+    // expat is told the text is UTF-8 whatever its declaration says (as botocore tells it), and checks it; this
+    // check says so in awsauth's own words, through the one UTF-8 decoder every reader shares.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(body.data());
+    char32_t ignored = 0;
+    for (std::size_t i = 0; i < body.size();) {
+        if (i + 8 <= body.size() && is_ascii_eight(bytes + i)) {
+            i += 8;  // an AWS answer is ASCII but for a name or a message: eight bytes at a time
+            continue;
+        }
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = decode_utf8(bytes + i, body.size() - i, ignored);
+        if (length == 0) {
+            throw error(error_kind::invalid_utf8, "invalid XML (byte " + std::to_string(i + 1) + "): not UTF-8");
+        }
+        i += length;
+    }
+}
+
+/// Reads `body` as one XML document into `reader`. Throws awsauth::error, in awsauth's words, for a document that is
+/// too large, not UTF-8, not well-formed, has a DOCTYPE, nests too deep, or does not fit the model.
+inline void read_xml(std::string_view body, xml_reader& reader, const parse_options& options) {
+    check_xml_document(body, options);
+    // The encoding given here overrides the document's declaration: the body is UTF-8, whatever it says.
+    const std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
+        XML_ParserCreateNS("UTF-8", xml_namespace_separator), &XML_ParserFree);
+    if (!parser) throw std::bad_alloc();
+    expat_session session{parser.get(), reader};
+    XML_SetUserData(parser.get(), &session);
+    XML_SetElementHandler(parser.get(), &on_xml_start, &on_xml_end);
+    XML_SetCharacterDataHandler(parser.get(), &on_xml_text);
+    XML_SetStartDoctypeDeclHandler(parser.get(), &on_xml_doctype);
+    XML_SetEntityDeclHandler(parser.get(), &on_xml_entity_declaration);
+    XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
+
+    // XML_Parse takes an int length: a body past INT_MAX (a caller's own max_document_size) goes in pieces.
+    constexpr std::size_t largest_piece = INT_MAX;
+    std::size_t offset = 0;
+    XML_Status status = XML_STATUS_OK;
+    do {
+        const std::size_t piece = std::min(body.size() - offset, largest_piece);
+        const bool last = offset + piece == body.size();
+        status = XML_Parse(parser.get(), body.data() + offset, static_cast<int>(piece), last ? XML_TRUE : XML_FALSE);
+        offset += piece;
+    } while (status == XML_STATUS_OK && offset < body.size());
+    if (session.failure) std::rethrow_exception(session.failure);
+    if (status != XML_STATUS_OK) {
+        const XML_Error code = XML_GetErrorCode(parser.get());
+        if (code == XML_ERROR_NO_MEMORY) throw std::bad_alloc();
+        fail_invalid_xml(session.byte(), describe_expat_error(code));
+    }
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/wire_query_response.hpp ----------------
+// awsauth/detail/wire_query_response.hpp: the AWS Query protocol's XML answers and errors read with expat, streaming
+// into the structs through their descriptors (wire_xml_reader.hpp). What is tolerated is what botocore's
+// QueryParser tolerates; where botocore returns garbage or a wrong value, awsauth refuses (each decision is a case
+// of tests/wire/unit-wire-query-response.cpp).
+
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------------------------
+// A 2xx answer: <OpResponse><OpResult>members</OpResult><ResponseMetadata><RequestId>...</RequestId>
+// </ResponseMetadata></OpResponse>. The root's name is not checked (botocore does not either): the result wrapper
+// already names the operation.
+
+/// The part of <ResponseMetadata> the wire carries; botocore copies its other children, which no struct holds.
+struct query_response_metadata {
+    std::optional<std::string> request_id;
+};
+
+constexpr auto fields_of(type_tag<query_response_metadata>) noexcept {
+    return field_list{field{"RequestId", &query_response_metadata::request_id}};
+}
+
+inline constexpr std::string_view response_metadata_element = "ResponseMetadata";
+
+/// The document element of an answer: what it holds, and whether its result came.
+template <class Response>
+struct query_envelope {
+    Response* value;
+    std::string_view result_wrapper;
+    query_response_metadata metadata{};
+    bool result_read = false;
+    bool metadata_read = false;
+
+    static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
+        auto& envelope = *static_cast<query_envelope*>(at.target);
+        if (name == envelope.result_wrapper) {
+            if (envelope.result_read) reader.fail(error_kind::wrong_type, repeated_element);
+            envelope.result_read = true;
+            xml_reading<Response>::open(reader, envelope.value, xml_step{});  // its members are the struct's
+            return true;
+        }
+        if (name == response_metadata_element) {
+            if (envelope.metadata_read)
+                reader.fail_at_child(response_metadata_element, error_kind::wrong_type, repeated_element);
+            envelope.metadata_read = true;
+            xml_reading<query_response_metadata>::open(reader, &envelope.metadata, xml_step{response_metadata_element});
+            return true;
+        }
+        return false;
+    }
+    static constexpr xml_element_reader element{&child, nullptr, nullptr};
+
+    static void open(xml_reader& reader, void* target, xml_step step) { reader.push(target, element, step); }
+};
+
+/// The request id of an answer: the document's where it has one (not empty), else the x-amzn-RequestId header (any
+/// case), else "".
+inline std::string request_id_from(std::optional<std::string>&& in_document, const http_response& response) {
+    if (in_document && !in_document->empty()) return std::move(*in_document);
+    if (const std::string* header = find_header(response.headers, "x-amzn-RequestId")) return *header;
+    return {};
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_missing_result(std::string_view result_wrapper) {
+    throw error(error_kind::missing_member, "", "missing the " + std::string(result_wrapper) + " element");
+}
+
+/// The output struct of a 2xx answer, ResponseMetadata filled as boto3 fills it.
 template <class Response>
 Response read_query_response(const http_response& response, const operation_description& operation,
-                             const parse_options& options);
+                             const parse_options& options) {
+    Response value{};
+    query_envelope<Response> envelope{&value, operation.result_wrapper};
+    constexpr std::size_t depth =
+        1 + std::max(xml_reading<Response>::depth, xml_reading<query_response_metadata>::depth);
+    std::array<xml_frame, depth> frames{};
+    if (operation.result_wrapper.empty()) {
+        // An output without a wrapper is the document element itself; no STS operation has one.
+        envelope.result_read = true;
+        xml_reader reader(frames.data(), &xml_reading<Response>::open, &value, options);
+        read_xml(response.body, reader, options);
+    } else {
+        xml_reader reader(frames.data(), &query_envelope<Response>::open, &envelope, options);
+        read_xml(response.body, reader, options);
+    }
+    // botocore raises KeyError here: an answer without its result holds nothing the caller asked for.
+    if (!envelope.result_read) fail_missing_result(operation.result_wrapper);
+    fill_response_metadata(value, response, request_id_from(std::move(envelope.metadata.request_id), response));
+    return value;
+}
 
-service_error read_query_error(const http_response& response, const parse_options& options);
+// ---------------------------------------------------------------------------------------------------------------
+// An error answer. STS: <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>; moto's
+// authentication errors: <ErrorResponse><Errors><Error>...</Error></Errors></ErrorResponse>. botocore reads both the
+// same way, whatever the root is called, and lets what is inside <Errors> win over what is beside it.
+
+struct query_error_detail {
+    std::optional<std::string> code;
+    std::optional<std::string> message;
+};
+
+constexpr auto fields_of(type_tag<query_error_detail>) noexcept {
+    return field_list{field{"Code", &query_error_detail::code}, field{"Message", &query_error_detail::message}};
+}
+
+struct query_error_list {
+    std::optional<query_error_detail> error;
+    std::optional<std::string> request_id;
+};
+
+constexpr auto fields_of(type_tag<query_error_list>) noexcept {
+    return field_list{field{"Error", &query_error_list::error}, field{"RequestId", &query_error_list::request_id}};
+}
+
+struct query_error_document {
+    std::optional<query_error_detail> error;
+    std::optional<query_error_list> errors;
+    std::optional<std::string> request_id;
+};
+
+constexpr auto fields_of(type_tag<query_error_document>) noexcept {
+    return field_list{field{"Error", &query_error_document::error}, field{"Errors", &query_error_document::errors},
+                      field{"RequestId", &query_error_document::request_id}};
+}
+
+/// The service_error of a non-2xx answer with an error document (wire.hpp handles a bodiless 5xx first). A body that
+/// is not one (an HTML page, garbage, XML without <Error><Code>) is an awsauth::error, where botocore raises
+/// ResponseParserError (or reports a code of None).
+inline service_error read_query_error(const http_response& response, const parse_options& options) {
+    query_error_document document{};
+    std::array<xml_frame, xml_reading<query_error_document>::depth> frames{};
+    // The error document's other elements (<Type>, a <Detail>) are never the model's: skipped even under
+    // reject_unknown_keys, which is about the model's structs.
+    parse_options skipping = options;
+    skipping.reject_unknown_keys = false;
+    xml_reader reader(frames.data(), &xml_reading<query_error_document>::open, &document, skipping);
+    read_xml(response.body, reader, skipping);
+
+    const bool listed = document.errors && document.errors->error;
+    const std::optional<query_error_detail>& detail = listed ? document.errors->error : document.error;
+    if (!detail) throw error(error_kind::missing_member, "/Error", "missing the Error element of an error answer");
+    if (!detail->code || detail->code->empty()) {
+        throw error(error_kind::missing_member, listed ? "/Errors/Error/Code" : "/Error/Code",
+                    "missing the error code");
+    }
+    std::optional<std::string>& request_id =
+        document.errors && document.errors->request_id ? document.errors->request_id : document.request_id;
+    return {*detail->code, detail->message.value_or(std::string()), request_id_from(std::move(request_id), response),
+            response.status};
+}
 
 }  // namespace detail
 AWSAUTH_END_NAMESPACE
@@ -983,14 +1737,14 @@ inline void append_end_tag(std::string& out, std::string_view name) {
 /// list's business): one specialization per member type. estimated_size is a first guess at that content's length,
 /// so the body is allocated once in the common case.
 template <class T, class = void>
-struct xml_codec {
+struct xml_writing {
     // std::map<std::string, std::string> lands here too: it is only boto3's ResponseMetadata.HTTPHeaders, which is
     // never on the wire.
     static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
 };
 
 template <>
-struct xml_codec<std::string> {
+struct xml_writing<std::string> {
     static std::size_t estimated_size(const std::string& value) { return value.size(); }
     static void write(std::string& out, const std::string& value, const json_path* at) {
         append_xml_escaped<xml_text::element>(out, value, at);
@@ -998,7 +1752,7 @@ struct xml_codec<std::string> {
 };
 
 template <>
-struct xml_codec<std::int32_t> {
+struct xml_writing<std::int32_t> {
     static std::size_t estimated_size(std::int32_t) { return 11; }
     static void write(std::string& out, std::int32_t value, const json_path*) {
         char digits[12];
@@ -1008,7 +1762,7 @@ struct xml_codec<std::int32_t> {
 
 // ISO 8601 in UTC with a `Z`, six fraction digits when there is a fraction: what moto sends and botocore reads.
 template <>
-struct xml_codec<timestamp> {
+struct xml_writing<timestamp> {
     static std::size_t estimated_size(timestamp) { return 27; }
     static void write(std::string& out, timestamp value, const json_path* at) {
         if (!in_supported_range(value))
@@ -1019,32 +1773,32 @@ struct xml_codec<timestamp> {
 
 // An absent optional member is left out by the struct's writer, so only a present one gets here.
 template <class T>
-struct xml_codec<std::optional<T>> {
+struct xml_writing<std::optional<T>> {
     static std::size_t estimated_size(const std::optional<T>& value) {
-        return value ? xml_codec<T>::estimated_size(*value) : 0;
+        return value ? xml_writing<T>::estimated_size(*value) : 0;
     }
     static void write(std::string& out, const std::optional<T>& value, const json_path* at) {
-        xml_codec<T>::write(out, *value, at);
+        xml_writing<T>::write(out, *value, at);
     }
 };
 
 // The query protocol's lists: each element a <member> child; an empty list is an empty element, which botocore reads
 // as [].
 template <class T>
-struct xml_codec<std::vector<T>> {
+struct xml_writing<std::vector<T>> {
     static constexpr std::string_view element = "member";
 
     static std::size_t estimated_size(const std::vector<T>& value) {
         std::size_t size = 0;
         for (const auto& each : value)
-            size += xml_codec<T>::estimated_size(each) + 2 * element.size() + 5;
+            size += xml_writing<T>::estimated_size(each) + 2 * element.size() + 5;
         return size;
     }
     static void write(std::string& out, const std::vector<T>& value, const json_path* at) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             append_start_tag(out, element);
             const json_path element_path{at, {}, i, true};
-            xml_codec<T>::write(out, value[i], &element_path);
+            xml_writing<T>::write(out, value[i], &element_path);
             append_end_tag(out, element);
         }
     }
@@ -1082,7 +1836,7 @@ constexpr bool keys_are_xml_names() {
 
 // A structure: each member present as <Key>…</Key>, in model order, absent optional members left out.
 template <class T>
-struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
+struct xml_writing<T, std::enable_if_t<is_described_v<T>>> {
     static_assert(keys_are_xml_names<T>(), "awsauth: a model key is not a plain XML element name");
 
     static std::size_t estimated_size(const T& value) {
@@ -1091,7 +1845,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
             using member_type = std::decay_t<decltype(value.*(field.member))>;
             if constexpr (!is_response_metadata_member<T, member_type>()) {
                 const auto& member = value.*(field.member);
-                size += 2 * field.key.size() + 5 + xml_codec<member_type>::estimated_size(member);
+                size += 2 * field.key.size() + 5 + xml_writing<member_type>::estimated_size(member);
             }
         });
         return size;
@@ -1107,7 +1861,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
                 }
                 append_start_tag(out, field.key);
                 const json_path member_path{at, field.key};
-                xml_codec<member_type>::write(out, member, &member_path);
+                xml_writing<member_type>::write(out, member, &member_path);
                 append_end_tag(out, field.key);
             }
         });
@@ -1158,7 +1912,7 @@ http_response write_query_response(const Response& response, const operation_des
 
     std::string& body = answer.body;
     const std::string_view xml_namespace = operation.service->xml_namespace;
-    body.reserve(xml_codec<Response>::estimated_size(response) + 2 * operation.name.size() +
+    body.reserve(xml_writing<Response>::estimated_size(response) + 2 * operation.name.size() +
                  2 * operation.result_wrapper.size() + xml_namespace.size() + request_id.size() + 120);
     body += '<';
     body.append(operation.name);
@@ -1167,7 +1921,7 @@ http_response write_query_response(const Response& response, const operation_des
     body += '>';
     // Without a result wrapper the members sit in the root element itself, where botocore then looks for them.
     if (!operation.result_wrapper.empty()) append_start_tag(body, operation.result_wrapper);
-    xml_codec<Response>::write(body, response, nullptr);
+    xml_writing<Response>::write(body, response, nullptr);
     if (!operation.result_wrapper.empty()) append_end_tag(body, operation.result_wrapper);
     if (!request_id.empty()) {
         body += "<ResponseMetadata><RequestId>";
@@ -1249,58 +2003,15 @@ AWSAUTH_END_NAMESPACE
 AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
-// ---------------------------------------------------------------------------------------------------------------
-// Percent-encoding, as botocore's percent_encode does it for a URI label and for query-string names and values.
+// Percent-decoding of a URI label or a query string (detail/wire_percent.hpp encodes, as botocore's percent_encode).
 
-inline constexpr bool is_unreserved(unsigned char byte) noexcept {
-    return (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-           byte == '-' || byte == '_' || byte == '.' || byte == '~';
-}
-
-/// Appends `text` with every byte outside RFC 3986's unreserved set (A-Z a-z 0-9 - _ . ~) as %XX in upper-case hex,
-/// `/` included: `my cluster/é` is `my%20cluster%2F%C3%A9`.
-inline void append_percent_encoded(std::string& out, std::string_view text) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (is_unreserved(byte)) {
-            out += c;
-        } else {
-            const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-            out.append(escape, sizeof escape);
-        }
-    }
-}
-
-inline int hex_digit_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-/// Decodes %XX (hex digits in either case) into `out`, every other byte as it is, as servers read what clients
-/// send; in a query string `+` is a space too, as form encoding has it (botocore sends %2B for `+` and %20 for a
-/// space, so nothing it sends reads otherwise). False for a `%` without two hex digits after it.
+/// Decodes %XX into `out` and keeps every other byte, as servers read what clients send; in a query string `+` is a
+/// space too, as form encoding has it (botocore sends %2B for `+` and %20 for a space, so nothing it sends reads
+/// otherwise). False for a `%` without two hex digits after it.
 inline bool percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
     out.clear();
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '%') {
-            if (i + 2 >= text.size()) return false;
-            const int high = hex_digit_value(text[i + 1]);
-            const int low = hex_digit_value(text[i + 2]);
-            if (high < 0 || low < 0) return false;
-            out += static_cast<char>(high * 16 + low);
-            i += 2;
-        } else if (c == '+' && plus_is_space) {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return true;
+    return append_percent_decoded(out, text, percent_reading{plus_is_space, false}).problem == nullptr;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1798,8 +2509,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
         }
     }
     const std::string* request_id = find_header(response.headers, "x-amzn-RequestId");
-    return service_error(std::string(rest_json_error_code(error_code)), std::move(error_message),
-                         request_id ? *request_id : std::string(), response.status);
+    return {std::string(rest_json_error_code(error_code)), std::move(error_message),
+            request_id ? *request_id : std::string(), response.status};
 }
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's

@@ -8,6 +8,7 @@
 #include <awsauth/detail/json_text.hpp>
 #include <awsauth/detail/utf8.hpp>
 #include <awsauth/detail/wire_http.hpp>
+#include <awsauth/detail/wire_percent.hpp>
 #include <awsauth/error.hpp>
 #include <awsauth/fields.hpp>
 #include <awsauth/member_types.hpp>
@@ -40,95 +41,19 @@ inline constexpr std::string_view form_content_type = "application/x-www-form-ur
 // ---------------------------------------------------------------------------------------------------------------
 // Percent-encoding.
 
-// unreserved: RFC 3986's A-Z a-z 0-9 - . _ ~, the only bytes the writer leaves as they are. raw_allowed: the rest of
-// what RFC 3986 allows in a query, less what a form gives a meaning to (& and +; = only splits a key from its value):
-// ! $ ' ( ) * , ; : @ / ? =. Real encoders leave some of these unescaped (JavaScript's encodeURIComponent keeps
-// ! ' ( ) *), so the reader takes them raw; the writer escapes them. Every other byte must arrive as %XX.
-enum class form_byte : unsigned char { escaped, unreserved, raw_allowed };
-
-inline constexpr std::array<form_byte, 256> form_bytes = [] {
-    std::array<form_byte, 256> kinds{};
-    for (std::size_t byte = 'A'; byte <= 'Z'; ++byte)
-        kinds[byte] = form_byte::unreserved;
-    for (std::size_t byte = 'a'; byte <= 'z'; ++byte)
-        kinds[byte] = form_byte::unreserved;
-    for (std::size_t byte = '0'; byte <= '9'; ++byte)
-        kinds[byte] = form_byte::unreserved;
-    for (const char c : std::string_view("-._~"))
-        kinds[static_cast<unsigned char>(c)] = form_byte::unreserved;
-    for (const char c : std::string_view("!$'()*,;:@/?="))
-        kinds[static_cast<unsigned char>(c)] = form_byte::raw_allowed;
-    return kinds;
-}();
-
-/// Appends `text` percent-encoded: every byte outside A-Z a-z 0-9 - _ . ~ as %XX with upper-case hex, so the UTF-8
-/// bytes of é are %C3%A9. A space is %20, where botocore writes `+` (urllib's quote_plus): both decode to a space,
-/// and %20 means a space to every decoder, form or not, where `+` means one only to a form decoder.
-inline void append_form_encoded(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (form_bytes[byte] == form_byte::unreserved) continue;
-        out.append(text.data() + copied, i - copied);
-        const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-        out.append(escape, sizeof escape);
-        copied = i + 1;
-    }
-    out.append(text.data() + copied, text.size() - copied);
-}
-
-constexpr int hex_digit_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-inline constexpr const char* form_bad_escape = "'%' is not followed by two hexadecimal digits";
-inline constexpr const char* form_raw_byte = "a character that must be percent-encoded is not";
-
-/// What is wrong with one key or value of a form (null: nothing), and at which of its bytes.
-struct form_decoding {
-    const char* problem = nullptr;
-    std::size_t offset = 0;
-};
-
-/// Appends `text`, one key or value of a form, decoded as a lenient server decodes it: `+` is a space, %XX a byte
-/// (hex digits in either case), and the bytes of form_bytes as they are. Anything else is refused, not guessed at.
-inline form_decoding append_form_decoded(std::string& out, std::string_view text) {
-    std::size_t copied = 0;  // bytes before this one that stand for themselves are copied in one go
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c != '%' && c != '+' && form_bytes[static_cast<unsigned char>(c)] != form_byte::escaped) continue;
-        out.append(text.data() + copied, i - copied);
-        if (c == '%') {
-            const int high = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
-            const int low = high >= 0 ? hex_digit_value(text[i + 2]) : -1;
-            if (low < 0) return {form_bad_escape, i};
-            out += static_cast<char>(high * 16 + low);
-            i += 2;
-        } else if (c == '+') {
-            out += ' ';
-        } else {
-            return {form_raw_byte, i};
-        }
-        copied = i + 1;
-    }
-    out.append(text.data() + copied, text.size() - copied);
-    return {};
-}
+// A form body is read strictly: `+` is a space, and a raw byte outside what RFC 3986 allows in a query is refused.
+inline constexpr percent_reading form_reading{/*plus_is_space=*/true, /*only_uri_bytes=*/true};
 
 /// Whether `text` decodes to `expected`: without decoding when it holds no escape (the expected texts here, Action
 /// and operation names, are plain).
 inline bool form_text_is(std::string_view text, std::string_view expected, std::string& scratch) {
     if (text.find_first_of("%+") == std::string_view::npos) return text == expected;
     scratch.clear();
-    return append_form_decoded(scratch, text).problem == nullptr && scratch == expected;
+    return append_percent_decoded(scratch, text, form_reading).problem == nullptr && scratch == expected;
 }
 
 // Where: the byte of the body (from 1, as for JSON), and whether in a key. Never what the byte is.
-[[gnu::cold]] inline std::string form_encoding_problem(const form_decoding& decoding, std::size_t body_offset,
+[[gnu::cold]] inline std::string form_encoding_problem(const percent_decoding& decoding, std::size_t body_offset,
                                                        bool in_key) {
     return "invalid form encoding (byte " + std::to_string(body_offset + decoding.offset + 1) +
            (in_key ? ", in a key): " : "): ") + decoding.problem;
@@ -148,7 +73,7 @@ constexpr bool form_keys_are_plain() {
     for_each_field<T>([&](const auto& each) {
         plain = plain && !each.key.empty();
         for (const char c : each.key)
-            plain = plain && c != '.' && form_bytes[static_cast<unsigned char>(c)] == form_byte::unreserved;
+            plain = plain && c != '.' && is_unreserved(static_cast<unsigned char>(c));
     });
     return plain;
 }
@@ -297,7 +222,7 @@ public:
     /// A pair's value decoded, a malformed one being an error at `at`.
     void decode(const form_pair& pair, std::string& out, const json_path* at) const {
         out.clear();
-        const form_decoding decoding = append_form_decoded(out, pair.value);
+        const percent_decoding decoding = append_percent_decoded(out, pair.value, form_reading);
         if (decoding.problem != nullptr)
             fail(at, error_kind::invalid_json, form_encoding_problem(decoding, pair.value_offset, false));
     }
@@ -367,7 +292,7 @@ private:
         const std::size_t equals = text.find('=');
         const std::string_view raw_key = text.substr(0, equals);
         const std::size_t begin = decoded_keys_.size();
-        const form_decoding decoding = append_form_decoded(decoded_keys_, raw_key);
+        const percent_decoding decoding = append_percent_decoded(decoded_keys_, raw_key, form_reading);
         if (decoding.problem != nullptr)
             throw error(error_kind::invalid_json, form_encoding_problem(decoding, start, true));
         const std::string_view decoded(decoded_keys_.data() + begin, decoded_keys_.size() - begin);
@@ -407,7 +332,7 @@ struct form_codec<std::string> {
     static void write(form_writer& writer, const std::string& value, const json_path* at) {
         if (!is_valid_utf8(value)) fail(at, error_kind::invalid_utf8, string_not_utf8);
         writer.begin_pair();
-        append_form_encoded(writer.out, value);
+        append_percent_encoded(writer.out, value);
     }
     static bool read(form_reader& reader, std::string& out, const json_path* at) {
         const form_pair* pair = reader.take();
@@ -451,7 +376,7 @@ struct form_codec<timestamp> {
         std::string text;
         append_timestamp(text, value, timestamp_format::iso8601_z);
         writer.begin_pair();
-        append_form_encoded(writer.out, text);
+        append_percent_encoded(writer.out, text);
     }
     static bool read(form_reader& reader, timestamp& out, const json_path* at) {
         const form_pair* pair = reader.take();
@@ -605,9 +530,9 @@ http_request write_query_request(const Request& request, const operation_descrip
     std::string& body = http.body;
     body.reserve(128);
     body += "Action=";
-    append_form_encoded(body, operation.name);
+    append_percent_encoded(body, operation.name);
     body += "&Version=";
-    append_form_encoded(body, operation.service->api_version);
+    append_percent_encoded(body, operation.service->api_version);
     form_writer writer{body, {}};
     form_codec<Request>::write(writer, request, nullptr);
     return http;

@@ -8,6 +8,7 @@
 #include <awsauth/detail/json_text.hpp>
 #include <awsauth/detail/utf8.hpp>
 #include <awsauth/detail/wire_http.hpp>
+#include <awsauth/detail/wire_percent.hpp>
 #include <awsauth/dump.hpp>
 #include <awsauth/error.hpp>
 #include <awsauth/fields.hpp>
@@ -32,58 +33,15 @@
 AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
-// ---------------------------------------------------------------------------------------------------------------
-// Percent-encoding, as botocore's percent_encode does it for a URI label and for query-string names and values.
+// Percent-decoding of a URI label or a query string (detail/wire_percent.hpp encodes, as botocore's percent_encode).
 
-inline constexpr bool is_unreserved(unsigned char byte) noexcept {
-    return (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
-           byte == '-' || byte == '_' || byte == '.' || byte == '~';
-}
-
-/// Appends `text` with every byte outside RFC 3986's unreserved set (A-Z a-z 0-9 - _ . ~) as %XX in upper-case hex,
-/// `/` included: `my cluster/é` is `my%20cluster%2F%C3%A9`.
-inline void append_percent_encoded(std::string& out, std::string_view text) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (is_unreserved(byte)) {
-            out += c;
-        } else {
-            const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-            out.append(escape, sizeof escape);
-        }
-    }
-}
-
-inline int hex_digit_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-/// Decodes %XX (hex digits in either case) into `out`, every other byte as it is, as servers read what clients
-/// send; in a query string `+` is a space too, as form encoding has it (botocore sends %2B for `+` and %20 for a
-/// space, so nothing it sends reads otherwise). False for a `%` without two hex digits after it.
+/// Decodes %XX into `out` and keeps every other byte, as servers read what clients send; in a query string `+` is a
+/// space too, as form encoding has it (botocore sends %2B for `+` and %20 for a space, so nothing it sends reads
+/// otherwise). False for a `%` without two hex digits after it.
 inline bool percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
     out.clear();
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '%') {
-            if (i + 2 >= text.size()) return false;
-            const int high = hex_digit_value(text[i + 1]);
-            const int low = hex_digit_value(text[i + 2]);
-            if (high < 0 || low < 0) return false;
-            out += static_cast<char>(high * 16 + low);
-            i += 2;
-        } else if (c == '+' && plus_is_space) {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return true;
+    return append_percent_decoded(out, text, percent_reading{plus_is_space, false}).problem == nullptr;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -581,8 +539,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
         }
     }
     const std::string* request_id = find_header(response.headers, "x-amzn-RequestId");
-    return service_error(std::string(rest_json_error_code(error_code)), std::move(error_message),
-                         request_id ? *request_id : std::string(), response.status);
+    return {std::string(rest_json_error_code(error_code)), std::move(error_message),
+            request_id ? *request_id : std::string(), response.status};
 }
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's
