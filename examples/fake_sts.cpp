@@ -312,6 +312,15 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    // SIGINT and SIGTERM are blocked in every thread (httplib's workers inherit the mask) and taken by one thread
+    // with sigwait, so stop() runs as ordinary code, not in a signal handler. Blocked before the "listening on"
+    // line: one sent as soon as it is read waits for sigwait instead of killing the process.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
     fake_sts sts(std::move(fail_with));
     httplib::Server server;
     serve(server, sts);
@@ -323,13 +332,6 @@ int main(int argc, char** argv) {
     }
     std::cout << "listening on http://127.0.0.1:" << bound << std::endl;
 
-    // SIGINT and SIGTERM are blocked in every thread (httplib's workers inherit the mask) and taken by one thread
-    // with sigwait, so stop() runs as ordinary code, not in a signal handler.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::atomic<bool> listening_ended{false};
     std::thread stopper([&] {
         int received = 0;

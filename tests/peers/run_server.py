@@ -24,7 +24,8 @@ import peers
 
 ACCOUNT = "123456789012"
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/demo"
-SESSION_ARN = f"arn:aws:sts::{ACCOUNT}:assumed-role/demo/s"
+SESSION = "demo-session"  # not the issue's "s": the model's minimum is 2 characters, which botocore checks itself
+SESSION_ARN = f"arn:aws:sts::{ACCOUNT}:assumed-role/demo/{SESSION}"
 REGION = "us-east-1"
 DUMMY_KEY, DUMMY_SECRET = "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"
 REQUEST_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9]{12}")
@@ -65,7 +66,7 @@ def stopped_cleanly(tally, process, signal_number, name):
 def check_cli(tally, url):
     dummy = peers.clean_environment(AWS_ACCESS_KEY_ID=DUMMY_KEY, AWS_SECRET_ACCESS_KEY=DUMMY_SECRET)
     endpoint = ["--endpoint-url", url, "--region", REGION, "--output", "json"]
-    assumed = peers.run(["aws", "sts", "assume-role", "--role-arn", ROLE_ARN, "--role-session-name", "s", *endpoint],
+    assumed = peers.run(["aws", "sts", "assume-role", "--role-arn", ROLE_ARN, "--role-session-name", SESSION, *endpoint],
                         dummy)
     answer = json.loads(assumed.stdout) if assumed.returncode == 0 else {}
     credentials = answer.get("Credentials", {})
@@ -85,7 +86,7 @@ def check_cli(tally, url):
     identity = json.loads(caller.stdout) if caller.returncode == 0 else {}
     tally.check("aws sts get-caller-identity with those credentials prints the assumed role",
                 identity.get("Arn") == SESSION_ARN and identity.get("Account") == ACCOUNT
-                and identity.get("UserId", "").endswith(":s"), peers.shown(caller))
+                and identity.get("UserId", "").endswith(":" + SESSION), peers.shown(caller))
 
     stranger = peers.run(["aws", "sts", "get-caller-identity", *endpoint], dummy)
     tally.check("aws sts get-caller-identity with keys the fake never issued: InvalidClientTokenId",
@@ -95,7 +96,7 @@ def check_cli(tally, url):
 def check_boto3(tally, url):
     from botocore.exceptions import ClientError
     client = sts_client(url, key=None, secret=None)  # no credentials at all: the operation is unsigned
-    answer = client.assume_role_with_web_identity(RoleArn=ROLE_ARN, RoleSessionName="s",
+    answer = client.assume_role_with_web_identity(RoleArn=ROLE_ARN, RoleSessionName=SESSION,
                                                   WebIdentityToken="header.payload.signature", DurationSeconds=900)
     credentials = answer.get("Credentials", {})
     metadata = answer.get("ResponseMetadata", {})
@@ -122,7 +123,7 @@ def check_boto3(tally, url):
 
     # botocore checks DurationSeconds' minimum itself; without its check the fake's own ValidationError shows.
     try:
-        sts_client(url, validate=False).assume_role(RoleArn=ROLE_ARN, RoleSessionName="s", DurationSeconds=60)
+        sts_client(url, validate=False).assume_role(RoleArn=ROLE_ARN, RoleSessionName=SESSION, DurationSeconds=60)
         error = None
     except ClientError as raised:
         error = raised.response.get("Error", {})
@@ -145,7 +146,7 @@ def check_raw_requests(tally, url):
     tally.check("an unknown Action: 400 InvalidAction", status == 400 and "<Code>InvalidAction</Code>" in body, body)
     secret_token = "eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.c2lnbmF0dXJl"
     status, body = peers.http_post(url + "/", "Action=AssumeRoleWithWebIdentity&Version=2011-06-15"
-                                   f"&RoleSessionName=s&WebIdentityToken={secret_token}", FORM)
+                                   f"&RoleSessionName={SESSION}&WebIdentityToken={secret_token}", FORM)
     tally.check("a request missing a required member: 400 ValidationError naming it, not echoing the token",
                 status == 400 and "<Code>ValidationError</Code>" in body and "RoleArn" in body
                 and secret_token not in body, body)
@@ -156,7 +157,7 @@ def check_failures(tally, program, irsa_client, environment):
     with peers.fake_sts(program, environment, "--fail", "ExpiredTokenException:400") as (url, process):
         client = sts_client(url)
         try:
-            client.assume_role(RoleArn=ROLE_ARN, RoleSessionName="s")
+            client.assume_role(RoleArn=ROLE_ARN, RoleSessionName=SESSION)
             raised = None
         except client.exceptions.ExpiredTokenException as error:
             raised = error
@@ -183,7 +184,7 @@ def check_failures(tally, program, irsa_client, environment):
     with peers.fake_sts(program, environment, "--fail", "IDPCommunicationError:400") as (url, process):
         client = sts_client(url, key=None, secret=None)
         try:
-            client.assume_role_with_web_identity(RoleArn=ROLE_ARN, RoleSessionName="s", WebIdentityToken="a.b.c")
+            client.assume_role_with_web_identity(RoleArn=ROLE_ARN, RoleSessionName=SESSION, WebIdentityToken="a.b.c")
             raised = None
         except client.exceptions.IDPCommunicationErrorException as error:
             raised = error
