@@ -156,7 +156,8 @@ int run() {
     const auto response = awsauth::from_http_response<awsauth::sts::AssumeRoleWithWebIdentityResponse>(answer);
     if (!response.credentials) throw std::runtime_error("STS answered without credentials");
     std::cout << exports(*response.credentials) << std::flush;
-    return std::cout ? 0 : 1;
+    if (!std::cout) throw std::runtime_error("cannot write to standard output");
+    return 0;
 }
 
 }  // namespace
