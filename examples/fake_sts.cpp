@@ -211,24 +211,12 @@ private:
     template <class Output>
     awsauth::http_response written(Output& output, const std::string& request_id) {
         output.response_metadata.emplace().request_id = request_id;
-        return with_request_id_header(awsauth::to_http_response(output), request_id);
+        return awsauth::to_http_response(output);  // with the request id in the XML and as x-amzn-RequestId
     }
 
     static awsauth::http_response error_answer(const std::string& code, const std::string& message, int status,
                                                const std::string& request_id) {
-        return with_request_id_header(
-            awsauth::to_http_error(awsauth::sts::service, awsauth::service_error(code, message, request_id, status)),
-            request_id);
-    }
-
-    // STS also sends the request id as a header, which the SDKs log and show in ResponseMetadata.
-    static awsauth::http_response with_request_id_header(awsauth::http_response response,
-                                                         const std::string& request_id) {
-        for (const auto& header : response.headers) {
-            if (same_name(header.first, "x-amzn-RequestId")) return response;
-        }
-        response.headers.emplace_back("x-amzn-RequestId", request_id);
-        return response;
+        return awsauth::to_http_error(awsauth::sts::service, awsauth::service_error(code, message, request_id, status));
     }
 
     // UUID-shaped, from a counter: unique within a run and easy to follow in a test's log.
@@ -256,7 +244,7 @@ private:
     std::uint64_t requests_ = 0;
 };
 
-// "--fail CODE" or "--fail CODE:STATUS" (400 by default).
+// "--fail CODE" or "--fail CODE:STATUS": an error's status, 400 to 599 (400 by default).
 std::optional<awsauth::service_error> read_failure(std::string_view text) {
     const auto colon = text.find(':');
     const std::string code(text.substr(0, colon));
@@ -265,6 +253,7 @@ std::optional<awsauth::service_error> read_failure(std::string_view text) {
         const std::string digits(text.substr(colon + 1));
         if (digits.size() != 3 || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
         status = std::stoi(digits);
+        if (status < 400 || status > 599) return std::nullopt;
     }
     if (code.empty()) return std::nullopt;
     return awsauth::service_error(code, "fake_sts was told to fail every call with " + code, {}, status);

@@ -205,9 +205,10 @@ def check_failures(tally, program, irsa_client, environment):
                     raised is not None and raised.response["Error"]["Code"] == "ExpiredToken"
                     and not isinstance(raised, client.exceptions.ExpiredTokenException), repr(raised))
 
-    bad_usage = peers.run([program, "--fail", "ExpiredToken:abc", "0"], environment)
-    tally.check("fake_sts refuses a malformed --fail: exit 2 with its usage",
-                bad_usage.returncode == 2 and "usage: fake_sts" in bad_usage.stderr, peers.shown(bad_usage))
+    for malformed in ("ExpiredToken:abc", "ExpiredToken:200"):
+        bad_usage = peers.run([program, "--fail", malformed, "0"], environment)
+        tally.check(f"fake_sts refuses --fail {malformed}: exit 2 with its usage",
+                    bad_usage.returncode == 2 and "usage: fake_sts" in bad_usage.stderr, peers.shown(bad_usage))
 
 
 def main():
