@@ -312,6 +312,8 @@ int main(int argc, char** argv) {
 
     fake_sts sts(std::move(fail_with));
     httplib::Server server;
+    // stop() waits for each idle keep-alive connection to time out (httplib's default: 5 s); the SDKs reconnect.
+    server.set_keep_alive_timeout(1);
     serve(server, sts);
     const int bound =
         *port == 0 ? server.bind_to_any_port("127.0.0.1") : (server.bind_to_port("127.0.0.1", *port) ? *port : -1);
