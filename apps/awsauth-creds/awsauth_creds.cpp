@@ -1,7 +1,11 @@
 // apps/awsauth-creds/awsauth_creds.cpp: awsauth-creds, which turns any STS or EKS Auth credentials response into
 // shell exports, a credential_process answer, a shared-credentials profile, a summary or normalised JSON.
 // The library does all the reading; this file decides which response type a document is and how to print it.
+// Built with the wire codec (AWSAUTH_CREDS_WIRE, where CMake found awsauth::wire) it also reads STS's own XML answer.
 #include <awsauth/awsauth.hpp>
+#if defined(AWSAUTH_CREDS_WIRE)
+#include <awsauth/wire.hpp>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -189,7 +193,8 @@ Reads one AWS credentials response from FILE (or standard input) and writes its 
 Accepts what the AWS CLI v1/v2 print and what boto3's json.dumps writes for STS AssumeRole,
 AssumeRoleWithSAML, AssumeRoleWithWebIdentity, AssumeRoot, GetSessionToken, GetFederationToken,
 GetDelegatedAccessToken and EKS Auth AssumeRoleForPodIdentity; the EKS Auth wire body; a bare
-Credentials object. Refuses expired credentials.
+Credentials object; STS's own XML answer to those STS calls (what curl gets). Refuses expired
+credentials, and an STS XML error answer with its code and message.
 
 options:
   --format FORMAT      summary (default: who, access key id, expiry; no secrets), env,
@@ -210,8 +215,10 @@ examples:
                                       # as credential_process = ... in ~/.aws/config
   awsauth-creds --format ini --profile ci role.json >> ~/.aws/credentials
   awsauth-creds --format json pod-identity.json             # ISO 8601 timestamps, model key order
+  curl -s https://sts.amazonaws.com/ -d Action=AssumeRoleWithWebIdentity ... | awsauth-creds --format env
 
-exit status: 0 written; 1 document refused (not JSON, no credentials, invalid, expired); 2 bad usage.
+exit status: 0 written; 1 document refused (not JSON or STS XML, no credentials, invalid, expired, an STS
+error answer); 2 bad usage.
 )help";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -297,13 +304,7 @@ auto credentials_in(const Response& response) {
 }
 
 template <class Response>
-credentials_found read_as(std::string_view text, std::string_view kind, output_format format) {
-    Response response;
-    try {
-        response = awsauth::parse<Response>(text);
-    } catch (const awsauth::error& failure) {
-        refuse_document("invalid " + std::string(kind) + ": " + library_reason(failure));
-    }
+credentials_found credentials_of(const Response& response, std::string_view kind, output_format format) {
     const auto* credentials = credentials_in(response);
     if (!credentials) refuse_document("no credentials: Credentials is null");
 
@@ -320,6 +321,17 @@ credentials_found read_as(std::string_view text, std::string_view kind, output_f
         found.normalised_json = awsauth::dump(response, pretty);
     }
     return found;
+}
+
+template <class Response>
+credentials_found read_as(std::string_view text, std::string_view kind, output_format format) {
+    Response response;
+    try {
+        response = awsauth::parse<Response>(text);
+    } catch (const awsauth::error& failure) {
+        refuse_document("invalid " + std::string(kind) + ": " + library_reason(failure));
+    }
+    return credentials_of(response, kind, format);
 }
 
 using reader = credentials_found (*)(std::string_view, std::string_view, output_format);
@@ -361,7 +373,135 @@ constexpr sts_response sts_credentials_alone = {"", "STS temporary credentials",
     refuse_document("invalid JSON");
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// STS's XML answers, as the service sends them: the root element names the operation.
+
+// What an XML document starts with, after a UTF-8 byte order mark and whitespace; JSON never does.
+bool looks_like_xml(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && text[first] == '<';
+}
+
+#if defined(AWSAUTH_CREDS_WIRE)
+
+// The local name of the root element, after the byte order mark, whitespace, the XML declaration, processing
+// instructions and comments; "" where none can be found. Only the name is looked at here; the library reads the
+// document (and refuses a DOCTYPE, which this finds as a root named "!DOCTYPE").
+std::string_view xml_root_name(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    for (;;) {
+        text.remove_prefix(std::min(text.find_first_not_of(" \t\r\n"), text.size()));
+        const bool comment = text.substr(0, 4) == "<!--";
+        if (!comment && text.substr(0, 2) != "<?") break;
+        const auto end = text.find(comment ? "-->" : "?>");
+        if (end == std::string_view::npos) return {};
+        text.remove_prefix(end + (comment ? 3 : 2));
+    }
+    if (text.substr(0, 1) != "<") return {};
+    std::string_view name = text.substr(1, text.find_first_of(" \t\r\n/>") - 1);
+    if (const auto colon = name.find(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+    return name;
+}
+
+// The service's own words, on one line: a control character is shown as \xNN (the library has checked the UTF-8).
+std::string one_line(std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string line;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            line += "\\x";
+            line += hex[byte >> 4];
+            line += hex[byte & 0xf];
+        } else {
+            line += c;
+        }
+    }
+    return line;
+}
+
+// The body alone: no status and no headers to put in a ResponseMetadata, so none is kept (the AWS CLI prints none).
+template <class Response>
+credentials_found read_wire_as(std::string_view text, std::string_view kind, output_format format) {
+    Response response;
+    try {
+        response = awsauth::from_http_response<Response>(awsauth::http_response{200, {}, std::string(text)});
+    } catch (const awsauth::error& failure) {
+        refuse_document("invalid " + std::string(kind) + ": " + library_reason(failure));
+    }
+    response.response_metadata.reset();
+    return credentials_of(response, kind, format);
+}
+
+struct sts_wire_answer {
+    std::string_view root;  // {Operation}Response
+    std::string_view kind;
+    reader read;
+};
+
+constexpr sts_wire_answer sts_wire_answers[] = {
+    {"AssumeRoleResponse", "STS AssumeRole response", &read_wire_as<awsauth::sts::AssumeRoleResponse>},
+    {"AssumeRoleWithSAMLResponse", "STS AssumeRoleWithSAML response",
+     &read_wire_as<awsauth::sts::AssumeRoleWithSAMLResponse>},
+    {"AssumeRoleWithWebIdentityResponse", "STS AssumeRoleWithWebIdentity response",
+     &read_wire_as<awsauth::sts::AssumeRoleWithWebIdentityResponse>},
+    {"AssumeRootResponse", "STS AssumeRoot response", &read_wire_as<awsauth::sts::AssumeRootResponse>},
+    {"GetSessionTokenResponse", "STS GetSessionToken response", &read_wire_as<awsauth::sts::GetSessionTokenResponse>},
+    {"GetFederationTokenResponse", "STS GetFederationToken response",
+     &read_wire_as<awsauth::sts::GetFederationTokenResponse>},
+    {"GetDelegatedAccessTokenResponse", "STS GetDelegatedAccessToken response",
+     &read_wire_as<awsauth::sts::GetDelegatedAccessTokenResponse>},
+};
+
+// An error answer: the service's code and message (any non-2xx status reads it; the body has none).
+[[noreturn]] void refuse_sts_error(std::string_view text) {
+    try {
+        (void)awsauth::from_http_response<awsauth::sts::GetSessionTokenResponse>(
+            awsauth::http_response{400, {}, std::string(text)});
+    } catch (const awsauth::service_error& failure) {
+        std::string message = "STS error " + one_line(failure.code());
+        if (!failure.message().empty()) message += ": " + one_line(failure.message());
+        refuse_document(std::move(message));
+    } catch (const awsauth::error& failure) {
+        refuse_document("invalid STS error answer: " + library_reason(failure));
+    }
+    refuse_document("invalid STS error answer");  // unreachable: a 400 is never read as a value
+}
+
+credentials_found read_xml_document(std::string_view text, output_format format) {
+    const std::string_view root = xml_root_name(text);
+    for (const auto& answer : sts_wire_answers)
+        if (root == answer.root) return answer.read(text, answer.kind, format);
+    if (root == "ErrorResponse") refuse_sts_error(text);
+    std::string operation_without_credentials;
+    awsauth::sts::for_each_operation([&](std::string_view name, auto, auto) {
+        if (root.size() == name.size() + 8 && root.substr(0, name.size()) == name &&
+            root.substr(name.size()) == "Response")
+            operation_without_credentials = std::string(name);
+    });
+    if (!operation_without_credentials.empty())
+        refuse_document("no credentials: an STS " + operation_without_credentials + " answer carries none");
+    // Not an STS answer: the library's words where it is not even XML it reads (a DOCTYPE, a syntax error).
+    try {
+        (void)awsauth::from_http_response<awsauth::sts::GetSessionTokenResponse>(
+            awsauth::http_response{200, {}, std::string(text)});
+    } catch (const awsauth::error& failure) {
+        if (failure.location().empty()) refuse_document(library_reason(failure));
+    }
+    refuse_document("no credentials: an XML document that is not an STS answer");
+}
+
+#else
+
+[[noreturn]] credentials_found read_xml_document(std::string_view, output_format) {
+    refuse_document("an XML document: this awsauth-creds was built without expat, so it reads no STS XML answer");
+}
+
+#endif
+
 credentials_found read_document(std::string_view text, output_format format) {
+    if (looks_like_xml(text)) return read_xml_document(text, format);
     // Only the top-level keys are looked at here, to pick the type; the library reads the document.
     const nlohmann::json document = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (document.is_discarded()) refuse_not_json(text);

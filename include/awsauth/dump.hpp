@@ -171,10 +171,21 @@ struct text_codec<T, std::enable_if_t<is_described_v<T>>> {
     }
 
     static void write(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
+        write_members<~std::uint64_t{0}>(writer, value, at, depth);
+    }
+
+    /// Writes the members whose bit is set in `Written` (bit i for the field at index i): all of them for a nested
+    /// struct, some for a REST message's JSON body (wire_rest_json.hpp).
+    template <std::uint64_t Written>
+    static void write_members(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
         std::string& out = writer.out;
         out += '{';
         bool first = true;
+        [[maybe_unused]] std::size_t index = 0;
         for_each_field<T>([&](const auto& field) {
+            if constexpr (Written != ~std::uint64_t{0}) {
+                if ((Written >> index++ & 1) == 0) return;
+            }
             const auto& member = value.*(field.member);
             using member_type = std::decay_t<decltype(member)>;
             if constexpr (is_optional_v<member_type>) {
@@ -194,20 +205,35 @@ struct text_codec<T, std::enable_if_t<is_described_v<T>>> {
     }
 };
 
+template <std::uint64_t Written, class T>
+std::string dump_document(const T& value, const dump_options& options) {
+    std::string text;
+    const bool pretty = options.indent >= 0;
+    const std::size_t indent = pretty ? static_cast<std::size_t>(options.indent) : 0;
+    const std::size_t compact = text_codec<T>::estimated_size(value);
+    text.reserve(pretty ? compact + compact / 4 : compact);
+    text_writer writer{text, indent, pretty, options.timestamps};
+    text_codec<T>::template write_members<Written>(writer, value, nullptr, 0);
+    return text;
+}
+
+/// Writes only some of `value`'s members, as awsauth::dump writes them: bit i of `Written` says whether the member at
+/// index i (model order) is written. A REST message's JSON body, whose members bound to the URI, the query string or
+/// headers travel elsewhere (and an output's ResponseMetadata, which is boto3's, nowhere).
+template <std::uint64_t Written, class T>
+std::string dump_members(const T& value, const dump_options& options = {}) {
+    static_assert(is_described_v<T>, "awsauth: dump_members writes the structs awsauth generates");
+    static_assert(field_count_v<T> <= 64, "awsauth: dump_members selects a struct's members in 64 bits");
+    return dump_document<Written>(value, options);
+}
+
 }  // namespace detail
 
 /// Writes `value` as JSON with the model's keys in model order; throws awsauth::error for a string that is not UTF-8.
 template <class T>
 std::string dump(const T& value, const dump_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::dump writes the structs awsauth generates");
-    std::string text;
-    const bool pretty = options.indent >= 0;
-    const std::size_t indent = pretty ? static_cast<std::size_t>(options.indent) : 0;
-    const std::size_t compact = detail::text_codec<T>::estimated_size(value);
-    text.reserve(pretty ? compact + compact / 4 : compact);
-    detail::text_writer writer{text, indent, pretty, options.timestamps};
-    detail::text_codec<T>::write(writer, value, nullptr, 0);
-    return text;
+    return detail::dump_document<~std::uint64_t{0}>(value, options);
 }
 
 AWSAUTH_END_NAMESPACE

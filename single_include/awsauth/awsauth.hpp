@@ -1476,10 +1476,21 @@ struct text_codec<T, std::enable_if_t<is_described_v<T>>> {
     }
 
     static void write(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
+        write_members<~std::uint64_t{0}>(writer, value, at, depth);
+    }
+
+    /// Writes the members whose bit is set in `Written` (bit i for the field at index i): all of them for a nested
+    /// struct, some for a REST message's JSON body (wire_rest_json.hpp).
+    template <std::uint64_t Written>
+    static void write_members(text_writer& writer, const T& value, const json_path* at, std::size_t depth) {
         std::string& out = writer.out;
         out += '{';
         bool first = true;
+        [[maybe_unused]] std::size_t index = 0;
         for_each_field<T>([&](const auto& field) {
+            if constexpr (Written != ~std::uint64_t{0}) {
+                if ((Written >> index++ & 1) == 0) return;
+            }
             const auto& member = value.*(field.member);
             using member_type = std::decay_t<decltype(member)>;
             if constexpr (is_optional_v<member_type>) {
@@ -1499,20 +1510,35 @@ struct text_codec<T, std::enable_if_t<is_described_v<T>>> {
     }
 };
 
+template <std::uint64_t Written, class T>
+std::string dump_document(const T& value, const dump_options& options) {
+    std::string text;
+    const bool pretty = options.indent >= 0;
+    const std::size_t indent = pretty ? static_cast<std::size_t>(options.indent) : 0;
+    const std::size_t compact = text_codec<T>::estimated_size(value);
+    text.reserve(pretty ? compact + compact / 4 : compact);
+    text_writer writer{text, indent, pretty, options.timestamps};
+    text_codec<T>::template write_members<Written>(writer, value, nullptr, 0);
+    return text;
+}
+
+/// Writes only some of `value`'s members, as awsauth::dump writes them: bit i of `Written` says whether the member at
+/// index i (model order) is written. A REST message's JSON body, whose members bound to the URI, the query string or
+/// headers travel elsewhere (and an output's ResponseMetadata, which is boto3's, nowhere).
+template <std::uint64_t Written, class T>
+std::string dump_members(const T& value, const dump_options& options = {}) {
+    static_assert(is_described_v<T>, "awsauth: dump_members writes the structs awsauth generates");
+    static_assert(field_count_v<T> <= 64, "awsauth: dump_members selects a struct's members in 64 bits");
+    return dump_document<Written>(value, options);
+}
+
 }  // namespace detail
 
 /// Writes `value` as JSON with the model's keys in model order; throws awsauth::error for a string that is not UTF-8.
 template <class T>
 std::string dump(const T& value, const dump_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::dump writes the structs awsauth generates");
-    std::string text;
-    const bool pretty = options.indent >= 0;
-    const std::size_t indent = pretty ? static_cast<std::size_t>(options.indent) : 0;
-    const std::size_t compact = detail::text_codec<T>::estimated_size(value);
-    text.reserve(pretty ? compact + compact / 4 : compact);
-    detail::text_writer writer{text, indent, pretty, options.timestamps};
-    detail::text_codec<T>::write(writer, value, nullptr, 0);
-    return text;
+    return detail::dump_document<~std::uint64_t{0}>(value, options);
 }
 
 AWSAUTH_END_NAMESPACE
@@ -3253,13 +3279,21 @@ constexpr std::size_t deepest_member(std::index_sequence<I...>) {
     return std::max({std::size_t{0}, sax_codec<field_member_t<T, I>>::depth...});
 }
 
-template <class T>
-struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
+/// Every member of a struct, as the `Held` mask of struct_reader and read_members has it.
+inline constexpr std::uint64_t all_members = ~std::uint64_t{0};
+
+/// A struct read from SAX events, bit i of `Held` saying whether the document holds the member at index i: every
+/// member for awsauth::parse; a REST message's JSON body holds only the members its descriptors bind to the body.
+/// A member outside Held is an unknown key where it appears, and its absence is no error: it is left as it is.
+template <class T, std::uint64_t Held>
+struct struct_reader {
     static constexpr std::size_t count = field_count_v<T>;
     static_assert(count <= 64, "awsauth: the SAX reader tracks a struct's members in 64 bits");
     static constexpr std::size_t depth = 1 + deepest_member<T>(std::make_index_sequence<count>{});
     static constexpr std::array<member_entry, count> members = make_member_table<T>(std::make_index_sequence<count>{});
     static constexpr std::uint64_t all_seen = count == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << count) - 1;
+    // The members the end of the object needs no key for: those the document does not hold.
+    static constexpr std::uint64_t not_held = ~Held & all_seen;
 
     static slot member(sax_reader& reader, frame& at, std::string& key) {
         // AWS, boto3 and the CLI write members in model order: the one after the last read is tried first.
@@ -3268,12 +3302,13 @@ struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
             i = 0;
             while (i < count && members[i].key != key)
                 ++i;
-            if (i == count) {
-                if (reader.reject_unknown_keys())
-                    reader.fail_at_member(key, error_kind::unknown_member, unknown_member);
-                at.key = {};
-                return {};
-            }
+        }
+        bool known = i != count;
+        if constexpr (not_held != 0) known = known && (not_held >> i & 1) == 0;
+        if (!known) {
+            if (reader.reject_unknown_keys()) reader.fail_at_member(key, error_kind::unknown_member, unknown_member);
+            at.key = {};
+            return {};
         }
         at.expected_field = i + 1;
         at.seen |= std::uint64_t{1} << i;
@@ -3282,9 +3317,10 @@ struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
     }
 
     static void end(sax_reader& reader, frame& at) {
-        if (at.seen == all_seen) return;
+        const std::uint64_t present = at.seen | not_held;
+        if (present == all_seen) return;
         finish_members(
-            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
+            *static_cast<T*>(at.target), [present](std::size_t index) { return (present >> index & 1) != 0; },
             [&reader](std::string_view key) {
                 reader.fail_at_member(key, error_kind::missing_member, missing_required_member);
             });
@@ -3299,26 +3335,134 @@ struct sax_codec<T, std::enable_if_t<is_described_v<T>>> {
 };
 
 template <class T>
-void read_document(std::string_view text, T& value, const parse_options& options) {
-    check_document_size(text, options);
-    check_no_nul_byte(text);
-    std::array<frame, sax_codec<T>::depth> frames{};
-    sax_reader reader(slot{&value, &sax_codec<T>::read}, frames.data(), options);
-    // nlohmann's own parser, which reads the caller's bytes in place. Not through json::sax_parse: that picks the
-    // input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData and BSON readers for our
-    // SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for code never reached.
-    // detail::parser is what sax_parse calls for JSON in the 3.11 releases; it is not nlohmann's public API, so any
-    // other release takes the public road, slower to compile but the same parse. AWSAUTH_NLOHMANN_PUBLIC_SAX_PARSE
-    // takes that road on 3.11 too: CTest's unit_public_sax_parse builds the reader's tests that way, so the branch
-    // other releases take is compiled and run by CI.
+struct sax_codec<T, std::enable_if_t<is_described_v<T>>> : struct_reader<T, all_members> {};
+
+// nlohmann's own parser over the caller's bytes, driving `sax`; what nlohmann's sax_parse returns. Not through
+// json::sax_parse: that picks the input format at run time, so it instantiates the CBOR, MessagePack, UBJSON, BJData
+// and BSON readers for our SAX type too, a quarter of a second of every user's compile (bench/compile_time.py), for
+// code never reached. detail::parser is what sax_parse calls for JSON in the 3.11 releases; it is not nlohmann's
+// public API, so any other release takes the public road, slower to compile but the same parse.
+// AWSAUTH_NLOHMANN_PUBLIC_SAX_PARSE takes that road on 3.11 too: CTest's unit_public_sax_parse builds the reader's
+// tests that way, so the branch other releases take is compiled and run by CI.
+template <class Sax>
+bool run_json_parser(std::string_view text, Sax& sax) {
 #if NLOHMANN_JSON_VERSION_MAJOR == 3 && NLOHMANN_JSON_VERSION_MINOR == 11 && !defined(AWSAUTH_NLOHMANN_PUBLIC_SAX_PARSE)
     using bytes = nlohmann::detail::iterator_input_adapter<const char*>;
-    nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
-                                                    /*allow_exceptions=*/true, /*skip_comments=*/false)
-        .sax_parse(&reader, /*strict=*/true);
+    return nlohmann::detail::parser<nlohmann::json, bytes>(bytes(text.data(), text.data() + text.size()), nullptr,
+                                                           /*allow_exceptions=*/true, /*skip_comments=*/false)
+        .sax_parse(&sax, /*strict=*/true);
 #else
-    nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &reader);
+    return nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &sax);
 #endif
+}
+
+/// Reads one JSON document with `Codec` (sax_codec<T>, or a struct_reader holding some of T's members) into value.
+template <class Codec, class T>
+void read_document_as(std::string_view text, T& value, const parse_options& options) {
+    check_document_size(text, options);
+    check_no_nul_byte(text);
+    std::array<frame, Codec::depth> frames{};
+    sax_reader reader(slot{&value, &Codec::read}, frames.data(), options);
+    run_json_parser(text, reader);
+}
+
+template <class T>
+void read_document(std::string_view text, T& value, const parse_options& options) {
+    read_document_as<sax_codec<T>>(text, value, options);
+}
+
+/// Reads a JSON document that holds only some of T's members into `value`: bit i of `Held` says whether the document
+/// holds the member at index i (model order). The others are neither read (their keys are unknown keys) nor
+/// required, and keep the value they have: a REST request's JSON body, whose members bound to the URI, the query
+/// string or headers travel elsewhere. The rules, errors, paths and limits are awsauth::parse's.
+template <std::uint64_t Held, class T>
+void read_members(std::string_view json_text, T& value, const parse_options& options) {
+    static_assert(is_described_v<T>, "awsauth: read_members reads the structs awsauth generates");
+    read_document_as<struct_reader<T, Held>>(json_text, value, options);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A tolerant look at a document: some string members at the top level of an object, everything else passed over.
+
+// Records the top-level string members named in `keys`; any other value, a named member of another type and any
+// document that is not an object are passed over. Stops (returns false) at the first syntax error.
+template <std::size_t N>
+class top_level_string_reader {
+public:
+    top_level_string_reader(const std::array<std::string_view, N>& keys,
+                            std::array<std::optional<std::string>, N>& values, const parse_options& options) noexcept
+        : keys_(keys), values_(values), options_(options) {}
+
+    bool null() { return scalar(); }
+    bool boolean(bool) { return scalar(); }
+    bool number_integer(std::int64_t) { return scalar(); }
+    bool number_unsigned(std::uint64_t) { return scalar(); }
+    bool number_float(double, const std::string&) { return scalar(); }
+    bool binary(nlohmann::json::binary_t&) { return scalar(); }
+    bool string(std::string& text) {
+        if (depth_ == 1 && pending_ < N) values_[pending_] = std::move(text);
+        return scalar();
+    }
+    bool start_object(std::size_t) {
+        if (depth_ == 0) in_object_ = true;
+        return open();
+    }
+    bool start_array(std::size_t) {
+        if (depth_ == 0) in_object_ = false;
+        return open();
+    }
+    bool key(std::string& key) {
+        pending_ = N;
+        if (depth_ == 1 && in_object_) {
+            for (std::size_t i = 0; i < N; ++i) {
+                if (keys_[i] == key) pending_ = i;
+            }
+        }
+        return true;
+    }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception&) { return false; }
+
+private:
+    bool scalar() {
+        pending_ = N;
+        return true;
+    }
+    bool open() {
+        if (depth_ >= options_.max_depth) fail_too_deep(options_);
+        ++depth_;
+        pending_ = N;
+        return true;
+    }
+    bool close() {
+        --depth_;
+        return true;
+    }
+
+    const std::array<std::string_view, N>& keys_;
+    std::array<std::optional<std::string>, N>& values_;
+    const parse_options& options_;
+    std::size_t depth_ = 0;
+    std::size_t pending_ = N;  // the index in keys_ of the member whose value comes next; N for none
+    bool in_object_ = false;
+};
+
+/// Reads the string members named `keys` at the top level of a JSON object into `values` (the last of a repeated
+/// key wins), passing over everything else: other members, a named member whose value is not a string, a document
+/// that is an array or a scalar. What an error answer needs, whatever else its body holds. Returns false, with
+/// `values` untouched, when the text is not JSON; parse_options::max_document_size and max_depth apply
+/// (awsauth::error, kind limit_exceeded).
+template <std::size_t N>
+bool read_top_level_strings(std::string_view json_text, const std::array<std::string_view, N>& keys,
+                            std::array<std::optional<std::string>, N>& values, const parse_options& options) {
+    check_document_size(json_text, options);
+    if (json_text.find('\0') != std::string_view::npos) return false;  // not JSON text (see check_no_nul_byte)
+    std::array<std::optional<std::string>, N> found{};
+    top_level_string_reader<N> reader(keys, found, options);
+    if (!run_json_parser(json_text, reader)) return false;
+    values = std::move(found);
+    return true;
 }
 
 }  // namespace detail

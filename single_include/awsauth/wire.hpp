@@ -194,41 +194,1419 @@ std::string request_id_of(const Response& value) {
 }  // namespace detail
 AWSAUTH_END_NAMESPACE
 
-// ---------------- awsauth/detail/wire_query_request.hpp ----------------
-// awsauth/detail/wire_query_request.hpp: the AWS Query protocol's requests, both ways: a request struct as the
-// form-encoded body botocore sends (Action, Version, then the members in model order), and such a body read back.
-// INTERFACE ONLY: being implemented (issue 11).
+// ---------------- awsauth/detail/wire_percent.hpp ----------------
+// awsauth/detail/wire_percent.hpp: percent-encoding (RFC 3986), written once for the query protocol's form bodies
+// and restJson1's URI labels and query strings. Writers escape every byte outside the unreserved set; readers are
+// lenient as servers are.
 
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
-template <class Request>
-http_request write_query_request(const Request& request, const operation_description& operation);
+// unreserved: RFC 3986's A-Z a-z 0-9 - . _ ~, the only bytes a writer leaves as they are. raw_allowed: the rest of
+// what RFC 3986 allows in a query, less what a form gives a meaning to (& and +; = only splits a key from its value):
+// ! $ ' ( ) * , ; : @ / ? =. Real encoders leave some of these unescaped (JavaScript's encodeURIComponent keeps
+// ! ' ( ) *), so a strict reader takes them raw; writers escape them. Every other byte must arrive as %XX there.
+enum class uri_byte : unsigned char { escaped, unreserved, raw_allowed };
 
+inline constexpr std::array<uri_byte, 256> uri_bytes = [] {
+    std::array<uri_byte, 256> kinds{};
+    for (std::size_t byte = 'A'; byte <= 'Z'; ++byte)
+        kinds[byte] = uri_byte::unreserved;
+    for (std::size_t byte = 'a'; byte <= 'z'; ++byte)
+        kinds[byte] = uri_byte::unreserved;
+    for (std::size_t byte = '0'; byte <= '9'; ++byte)
+        kinds[byte] = uri_byte::unreserved;
+    for (const char c : std::string_view("-._~"))
+        kinds[static_cast<unsigned char>(c)] = uri_byte::unreserved;
+    for (const char c : std::string_view("!$'()*,;:@/?="))
+        kinds[static_cast<unsigned char>(c)] = uri_byte::raw_allowed;
+    return kinds;
+}();
+
+constexpr bool is_unreserved(unsigned char byte) noexcept {
+    return uri_bytes[byte] == uri_byte::unreserved;
+}
+
+/// Appends `text` percent-encoded: every byte outside A-Z a-z 0-9 - _ . ~ as %XX with upper-case hex, `/` included,
+/// so the UTF-8 bytes of é are %C3%A9 and `my cluster/é` is `my%20cluster%2F%C3%A9`. A space is %20, where
+/// botocore's form bodies have `+` (urllib's quote_plus): both decode to a space, and %20 means a space to every
+/// decoder, form or not, where `+` means one only to a form decoder.
+inline void append_percent_encoded(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (is_unreserved(byte)) continue;
+        out.append(text.data() + copied, i - copied);
+        const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
+        out.append(escape, sizeof escape);
+        copied = i + 1;
+    }
+    out.append(text.data() + copied, text.size() - copied);
+}
+
+constexpr int hex_digit_value(char c) noexcept {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+inline constexpr const char* percent_bad_escape = "'%' is not followed by two hexadecimal digits";
+inline constexpr const char* percent_raw_byte = "a character that must be percent-encoded is not";
+
+/// What is wrong with a decoded text (null: nothing), and at which of its bytes.
+struct percent_decoding {
+    const char* problem = nullptr;
+    std::size_t offset = 0;
+};
+
+/// How lenient a reader is beyond %XX, which every reader decodes (hex digits in either case).
+struct percent_reading {
+    /// `+` is a space, as form encoding and query strings have it (not in a URI path).
+    bool plus_is_space = false;
+    /// Refuse a raw byte that is neither unreserved nor raw_allowed (a form body), rather than keep it as it is.
+    bool only_uri_bytes = false;
+};
+
+/// Appends `text` decoded. Anything the rules do not allow is refused, not guessed at.
+inline percent_decoding append_percent_decoded(std::string& out, std::string_view text, percent_reading rules) {
+    std::size_t copied = 0;  // bytes before this one that stand for themselves are copied in one go
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool plus = c == '+' && rules.plus_is_space;
+        const bool refused = rules.only_uri_bytes && uri_bytes[static_cast<unsigned char>(c)] == uri_byte::escaped;
+        if (c != '%' && !plus && !refused) continue;
+        out.append(text.data() + copied, i - copied);
+        if (c == '%') {
+            const int high = i + 2 < text.size() ? hex_digit_value(text[i + 1]) : -1;
+            const int low = high >= 0 ? hex_digit_value(text[i + 2]) : -1;
+            if (low < 0) return {percent_bad_escape, i};
+            out += static_cast<char>(high * 16 + low);
+            i += 2;
+        } else if (plus) {
+            out += ' ';
+        } else {
+            return {percent_raw_byte, i};
+        }
+        copied = i + 1;
+    }
+    out.append(text.data() + copied, text.size() - copied);
+    return {};
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/wire_query_request.hpp ----------------
+// awsauth/detail/wire_query_request.hpp: the AWS Query protocol's requests, both ways: a request struct as the
+// form-encoded body botocore sends (Action, Version, then the members in model order), and such a body read back as
+// a server reads it, leniently. Each member type is written and read in one place, form_codec<T>.
+
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+/// The one protocol header of an AWS Query request, as botocore sets it.
+inline constexpr std::string_view form_content_type = "application/x-www-form-urlencoded; charset=utf-8";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Percent-encoding.
+
+// A form body is read strictly: `+` is a space, and a raw byte outside what RFC 3986 allows in a query is refused.
+inline constexpr percent_reading form_reading{/*plus_is_space=*/true, /*only_uri_bytes=*/true};
+
+/// Whether `text` decodes to `expected`: without decoding when it holds no escape (the expected texts here, Action
+/// and operation names, are plain).
+inline bool form_text_is(std::string_view text, std::string_view expected, std::string& scratch) {
+    if (text.find_first_of("%+") == std::string_view::npos) return text == expected;
+    scratch.clear();
+    return append_percent_decoded(scratch, text, form_reading).problem == nullptr && scratch == expected;
+}
+
+// Where: the byte of the body (from 1, as for JSON), and whether in a key. Never what the byte is.
+[[gnu::cold]] inline std::string form_encoding_problem(const percent_decoding& decoding, std::size_t body_offset,
+                                                       bool in_key) {
+    return "invalid form encoding (byte " + std::to_string(body_offset + decoding.offset + 1) +
+           (in_key ? ", in a key): " : "): ") + decoding.problem;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keys: the model's member names joined by dots, a list's elements as Name.member.N, N from 1.
+
+inline constexpr std::string_view form_list_infix = ".member.";
+/// A list index has at most this many digits: no body can hold a billion elements.
+inline constexpr std::size_t form_list_index_digits = 9;
+
+// A model key goes into a form key as it is: it needs no escaping and holds no dot, which would read as nesting.
+template <class T>
+constexpr bool form_keys_are_plain() {
+    bool plain = true;
+    for_each_field<T>([&](const auto& each) {
+        plain = plain && !each.key.empty();
+        for (const char c : each.key)
+            plain = plain && c != '.' && is_unreserved(static_cast<unsigned char>(c));
+    });
+    return plain;
+}
+
+// Action and Version are the protocol's own keys at the top of every form.
+template <class T>
+constexpr bool form_keys_leave_protocol_keys() {
+    bool apart = true;
+    for_each_field<T>([&](const auto& each) { apart = apart && each.key != "Action" && each.key != "Version"; });
+    return apart;
+}
+
+/// The key of the value being written or read ("Tags.member.2.Key"), grown and cut back as a walk goes in and out.
+struct form_key {
+    std::string text;
+
+    std::size_t enter(std::string_view member_key) {
+        const std::size_t length = text.size();
+        if (length != 0) text += '.';
+        text += member_key;
+        return length;
+    }
+    std::size_t enter_element(std::string_view index) {
+        const std::size_t length = text.size();
+        text += form_list_infix;
+        text += index;
+        return length;
+    }
+    void leave(std::size_t length) { text.resize(length); }
+};
+
+/// The digits of the list index `index` (from 0) as the form spells it (from 1).
+inline std::string form_list_number(std::size_t index) {
+    return std::to_string(index + 1);
+}
+
+// A list index of a key, after "Name.member.": its digits (at most form_list_index_digits, no leading zero).
+inline bool is_form_list_index(std::string_view text) noexcept {
+    if (text.empty() || text.size() > form_list_index_digits || text[0] == '0') return false;
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The JSON Pointer a key names, for a key the model does not know: its dot-separated parts, `member.N` read as
+/// the list index N - 1. ("Tags.member.1.Colour" is /Tags/0/Colour.)
+[[gnu::cold]] inline std::string form_key_pointer(std::string_view key) {
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+        const std::size_t dot = key.find('.', start);
+        parts.push_back(key.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    std::string pointer;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i] == "member" && i + 1 < parts.size() && is_form_list_index(parts[i + 1])) {
+            std::size_t number = 0;
+            std::from_chars(parts[i + 1].data(), parts[i + 1].data() + parts[i + 1].size(), number);
+            pointer += '/';
+            pointer += std::to_string(number - 1);
+            ++i;
+        } else {
+            append_pointer_token(pointer, parts[i]);
+        }
+    }
+    return pointer;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing.
+
+struct form_writer {
+    std::string& out;
+    form_key key;
+
+    /// Starts the pair of the current key; its value follows.
+    void begin_pair() {
+        out += '&';
+        out += key.text;
+        out += '=';
+    }
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading: the body is split into pairs once, their keys decoded and sorted, so that a walk over the descriptors
+// finds each key by binary search and sees whatever order the client sent.
+
+struct form_pair {
+    std::string_view key;    // decoded
+    std::string_view value;  // as in the body, decoded only if a member reads it
+    std::size_t key_offset;  // in the body, for messages
+    std::size_t value_offset;
+    bool read = false;  // a member, Action or Version took it
+};
+
+/// A list element's index as a key spells it, and its value.
+struct form_list_index {
+    std::string_view digits;
+    std::size_t number;
+};
+
+inline constexpr std::string_view form_not_a_list =
+    "expected a list: Name.member.N pairs, or Name with an empty value for an empty list";
+inline constexpr std::string_view form_list_index_not_a_number =
+    "a list index is not a decimal number (Name.member.N, N from 1, no leading zeros)";
+inline constexpr std::string_view form_list_index_out_of_range = "a list index is outside 1 to 999999999";
+inline constexpr std::string_view form_expected_integer = "expected an integer (decimal digits, optionally after '-')";
+
+class form_reader {
+public:
+    /// Splits the body into its pairs: `&` between them, empty ones skipped, the first `=` between a key and its
+    /// value (none: an empty value), every key decoded now. Throws for a body over max_document_size, a key that
+    /// is malformed or not UTF-8 once decoded, or one of more dot-separated parts than max_depth.
+    form_reader(std::string_view body, const parse_options& options) : options_(options) {
+        if (body.size() > options.max_document_size) {
+            throw error(error_kind::limit_exceeded, "the document is " + std::to_string(body.size()) +
+                                                        " bytes, more than parse_options::max_document_size (" +
+                                                        std::to_string(options.max_document_size) + ")");
+        }
+        // Decoded keys are never longer than the body, so the arena never moves and views into it stay valid.
+        decoded_keys_.reserve(body.size());
+        pairs_.reserve(static_cast<std::size_t>(std::count(body.begin(), body.end(), '&')) + 1);
+        for (std::size_t start = 0; start < body.size();) {
+            std::size_t end = body.find('&', start);
+            if (end == std::string_view::npos) end = body.size();
+            if (end != start) add_pair(body, start, end);
+            start = end + 1;
+        }
+        // Stable: of pairs with the same key, the first sent comes first, and the first one wins, as in moto and
+        // Java's ServletRequest.getParameter.
+        std::stable_sort(pairs_.begin(), pairs_.end(),
+                         [](const form_pair& a, const form_pair& b) { return a.key < b.key; });
+    }
+
+    form_key key;
+
+    /// The first pair whose key is the current key, or null; every pair with that key is marked read.
+    const form_pair* take() {
+        auto found = std::lower_bound(pairs_.begin(), pairs_.end(), key.text,
+                                      [](const form_pair& pair, const std::string& text) { return pair.key < text; });
+        if (found == pairs_.end() || found->key != key.text) return nullptr;
+        for (auto same = found; same != pairs_.end() && same->key == key.text; ++same)
+            same->read = true;
+        return &*found;
+    }
+
+    /// A pair's value decoded, a malformed one being an error at `at`.
+    void decode(const form_pair& pair, std::string& out, const json_path* at) const {
+        out.clear();
+        const percent_decoding decoding = append_percent_decoded(out, pair.value, form_reading);
+        if (decoding.problem != nullptr)
+            fail(at, error_kind::invalid_json, form_encoding_problem(decoding, pair.value_offset, false));
+    }
+    const std::string& decode(const form_pair& pair, const json_path* at) {
+        decode(pair, scratch_, at);
+        return scratch_;
+    }
+
+    /// The indexes of the elements of the list whose key, ending in ".member.", is the current key: once each,
+    /// in numeric order. An index that is not one is an error at `at`, the list.
+    std::vector<form_list_index> list_indexes(const json_path* at) const {
+        const std::string& prefix = key.text;
+        std::vector<form_list_index> indexes;
+        auto pair = std::lower_bound(pairs_.begin(), pairs_.end(), prefix,
+                                     [](const form_pair& each, const std::string& text) { return each.key < text; });
+        for (; pair != pairs_.end() && pair->key.compare(0, prefix.size(), prefix) == 0; ++pair) {
+            std::string_view digits = pair->key.substr(prefix.size());
+            digits = digits.substr(0, digits.find('.'));
+            if (!is_form_list_index(digits)) {
+                const bool numeric =
+                    !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
+                if (numeric && digits.find_first_not_of('0') == std::string_view::npos)
+                    fail(at, error_kind::out_of_range, std::string(form_list_index_out_of_range));  // 0, 00, ...
+                if (numeric && digits[0] != '0')
+                    fail(at, error_kind::out_of_range, std::string(form_list_index_out_of_range));  // too many digits
+                fail(at, error_kind::wrong_type, std::string(form_list_index_not_a_number));
+            }
+            std::size_t number = 0;
+            std::from_chars(digits.data(), digits.data() + digits.size(), number);
+            indexes.push_back({digits, number});
+        }
+        std::sort(indexes.begin(), indexes.end(),
+                  [](const form_list_index& a, const form_list_index& b) { return a.number < b.number; });
+        indexes.erase(
+            std::unique(indexes.begin(), indexes.end(),
+                        [](const form_list_index& a, const form_list_index& b) { return a.number == b.number; }),
+            indexes.end());
+        return indexes;
+    }
+
+    /// Checks that Action or Version is there and says `expected`: before any member is read, so a request of
+    /// another operation is reported as that, not as a member it lacks.
+    void expect_protocol_value(std::string_view protocol_key, std::string_view expected, const char* what) {
+        const json_path path{nullptr, protocol_key};
+        key.text.assign(protocol_key.data(), protocol_key.size());
+        const form_pair* pair = take();
+        key.text.clear();
+        if (pair == nullptr) fail(&path, error_kind::missing_member, missing_required_member);
+        if (decode(*pair, &path) != expected) {
+            fail(&path, error_kind::wrong_type,
+                 std::string("the request is for another ") + what + " than " + std::string(expected));
+        }
+    }
+
+    /// Under parse_options::reject_unknown_keys: the first pair in the body that nothing read is an error.
+    void reject_unread_pairs() const {
+        const form_pair* first = nullptr;
+        for (const auto& pair : pairs_) {
+            if (!pair.read && (first == nullptr || pair.key_offset < first->key_offset)) first = &pair;
+        }
+        if (first != nullptr) throw error(error_kind::unknown_member, form_key_pointer(first->key), unknown_member);
+    }
+
+private:
+    void add_pair(std::string_view body, std::size_t start, std::size_t end) {
+        const std::string_view text = body.substr(start, end - start);
+        const std::size_t equals = text.find('=');
+        const std::string_view raw_key = text.substr(0, equals);
+        const std::size_t begin = decoded_keys_.size();
+        const percent_decoding decoding = append_percent_decoded(decoded_keys_, raw_key, form_reading);
+        if (decoding.problem != nullptr)
+            throw error(error_kind::invalid_json, form_encoding_problem(decoding, start, true));
+        const std::string_view decoded(decoded_keys_.data() + begin, decoded_keys_.size() - begin);
+        if (!is_valid_utf8(decoded)) {
+            throw error(error_kind::invalid_utf8,
+                        "a key is not valid UTF-8 once decoded (the pair at byte " + std::to_string(start + 1) + ")");
+        }
+        // The form itself is level 1 and each dot one level more: "Tags.member.1.Key" is at level 4.
+        if (static_cast<std::size_t>(std::count(decoded.begin(), decoded.end(), '.')) >= options_.max_depth) {
+            throw error(error_kind::limit_exceeded, "the document nests keys deeper than parse_options::max_depth (" +
+                                                        std::to_string(options_.max_depth) + ")");
+        }
+        const bool has_value = equals != std::string_view::npos;
+        pairs_.push_back(form_pair{decoded, has_value ? text.substr(equals + 1) : std::string_view(), start,
+                                   has_value ? start + equals + 1 : end});
+    }
+
+    const parse_options& options_;
+    std::string decoded_keys_;
+    std::vector<form_pair> pairs_;
+    std::string scratch_;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The codec: one specialization per member type. write(writer, value, at) appends the pairs of a value under the
+// writer's current key; read(reader, out, at) reads the value under the reader's current key and returns whether
+// the form had it. `at` is the value's path, spelled out only for an error.
+
+template <class T, class = void>
+struct form_codec {
+    // std::map (boto3's ResponseMetadata) is never on the wire; nothing else should get here.
+    static_assert(dependent_false_v<T>, "awsauth: no AWS Query form mapping for this member type");
+};
+
+template <>
+struct form_codec<std::string> {
+    static void write(form_writer& writer, const std::string& value, const json_path* at) {
+        if (!is_valid_utf8(value)) fail(at, error_kind::invalid_utf8, string_not_utf8);
+        writer.begin_pair();
+        append_percent_encoded(writer.out, value);
+    }
+    static bool read(form_reader& reader, std::string& out, const json_path* at) {
+        const form_pair* pair = reader.take();
+        if (pair == nullptr) return false;
+        reader.decode(*pair, out, at);
+        if (!is_valid_utf8(out)) fail(at, error_kind::invalid_utf8, string_not_utf8);
+        return true;
+    }
+};
+
+template <>
+struct form_codec<std::int32_t> {
+    static void write(form_writer& writer, std::int32_t value, const json_path*) {
+        writer.begin_pair();
+        char digits[12];
+        writer.out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
+    }
+    // A '-' and decimal digits, leading zeros allowed; no '+', no spaces (a form's '+' is a space anyway).
+    static bool read(form_reader& reader, std::int32_t& out, const json_path* at) {
+        const form_pair* pair = reader.take();
+        if (pair == nullptr) return false;
+        const std::string& text = reader.decode(*pair, at);
+        std::int64_t number = 0;
+        const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), number);
+        if (failure == std::errc::invalid_argument || end != text.data() + text.size())
+            fail(at, error_kind::wrong_type, std::string(form_expected_integer));
+        if (failure == std::errc::result_out_of_range || number < std::numeric_limits<std::int32_t>::min() ||
+            number > std::numeric_limits<std::int32_t>::max())
+            fail(at, error_kind::out_of_range, std::string(integer_out_of_range));
+        out = static_cast<std::int32_t>(number);
+        return true;
+    }
+};
+
+// ISO 8601 in UTC with a Z, as botocore's query serializer writes it (fraction digits only when there is a fraction).
+template <>
+struct form_codec<timestamp> {
+    static void write(form_writer& writer, timestamp value, const json_path* at) {
+        if (!in_supported_range(value))
+            fail(at, error_kind::invalid_timestamp, "timestamp " + std::string(out_of_range));
+        std::string text;
+        append_timestamp(text, value, timestamp_format::iso8601_z);
+        writer.begin_pair();
+        append_percent_encoded(writer.out, text);
+    }
+    static bool read(form_reader& reader, timestamp& out, const json_path* at) {
+        const form_pair* pair = reader.take();
+        if (pair == nullptr) return false;
+        const std::string_view problem = read_timestamp(reader.decode(*pair, at), out);
+        if (!problem.empty()) fail(at, error_kind::invalid_timestamp, "invalid timestamp: " + std::string(problem));
+        return true;
+    }
+};
+
+// An absent optional member is left out by the struct's writer, so only a present one gets here.
+template <class T>
+struct form_codec<std::optional<T>> {
+    static void write(form_writer& writer, const std::optional<T>& value, const json_path* at) {
+        form_codec<T>::write(writer, *value, at);
+    }
+    static bool read(form_reader& reader, std::optional<T>& out, const json_path* at) {
+        if (form_codec<T>::read(reader, out.emplace(), at)) return true;
+        out.reset();
+        return false;
+    }
+};
+
+// Elements as Name.member.1, Name.member.2, ... ; an empty list as `Name=`, which is what says it is there.
+template <class T>
+struct form_codec<std::vector<T>> {
+    static void write(form_writer& writer, const std::vector<T>& value, const json_path* at) {
+        if (value.empty()) {
+            writer.begin_pair();
+            return;
+        }
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const std::size_t length = writer.key.enter_element(form_list_number(i));
+            const json_path element_path{at, {}, i, true};
+            form_codec<T>::write(writer, value[i], &element_path);
+            writer.key.leave(length);
+        }
+    }
+
+    // Indexes in any order; an element is there when the form has a value of it (for a structure, of one of its
+    // members), and the elements there must be numbered 1 to n without a gap. Keys under an index that name no
+    // member the model knows are unknown keys, like any other.
+    static bool read(form_reader& reader, std::vector<T>& out, const json_path* at) {
+        out.clear();
+        bool present = false;
+        if (const form_pair* bare = reader.take()) {
+            if (!bare->value.empty()) fail(at, error_kind::wrong_type, std::string(form_not_a_list));
+            present = true;
+        }
+        const std::size_t length = reader.key.text.size();
+        reader.key.text += form_list_infix;
+        const std::vector<form_list_index> indexes = reader.list_indexes(at);
+        reader.key.leave(length);
+        out.reserve(indexes.size());
+        for (const auto& index : indexes) {
+            reader.key.enter_element(index.digits);
+            const json_path element_path{at, {}, index.number - 1, true};
+            T element{};
+            const bool found = form_codec<T>::read(reader, element, &element_path);
+            reader.key.leave(length);
+            if (!found) continue;
+            if (index.number != out.size() + 1) fail_gap(at, out.size(), index.digits);
+            out.push_back(std::move(element));
+        }
+        return present || !out.empty();
+    }
+
+    [[noreturn, gnu::cold, gnu::noinline]] static void fail_gap(const json_path* at, std::size_t missing,
+                                                                std::string_view present) {
+        const json_path element_path{at, {}, missing, true};
+        fail(&element_path, error_kind::missing_member,
+             "missing list element: member." + form_list_number(missing) + " is absent, but member." +
+                 std::string(present) + " is present");
+    }
+};
+
+template <class T>
+struct form_codec<T, std::enable_if_t<is_described_v<T>>> {
+    static_assert(form_keys_are_plain<T>(), "awsauth: a model key needs escaping in a form, or holds a dot");
+    static_assert(field_count_v<T> <= 64, "awsauth: the form reader tracks a struct's members in 64 bits");
+
+    // A structure with no member present writes nothing, as botocore does (AssumeRoot's TaskPolicyArn={}).
+    static void write(form_writer& writer, const T& value, const json_path* at) {
+        for_each_field<T>([&](const auto& field) {
+            const auto& member = value.*(field.member);
+            using member_type = std::decay_t<decltype(member)>;
+            if constexpr (is_optional_v<member_type>) {
+                if (!member) return;
+            }
+            const std::size_t length = writer.key.enter(field.key);
+            const json_path member_path{at, field.key};
+            form_codec<member_type>::write(writer, member, &member_path);
+            writer.key.leave(length);
+        });
+    }
+
+    // There when one of its members is; then a required member that is not is an error.
+    static bool read(form_reader& reader, T& out, const json_path* at) {
+        std::uint64_t found = 0;
+        std::size_t index = 0;
+        for_each_field<T>([&](const auto& field) {
+            auto& member = out.*(field.member);
+            const std::size_t length = reader.key.enter(field.key);
+            const json_path member_path{at, field.key};
+            if (form_codec<std::decay_t<decltype(member)>>::read(reader, member, &member_path))
+                found |= std::uint64_t{1} << index;
+            reader.key.leave(length);
+            ++index;
+        });
+        if (found == 0) return false;
+        require_members(found, at);
+        return true;
+    }
+
+    /// Throws for the first required member, in model order, that `found` (one bit per member) lacks. A required
+    /// structure member that is absent is read as an empty structure: a form cannot tell one with no member present
+    /// from none at all, so only its own required members can be missing.
+    static void require_members(std::uint64_t found, const json_path* at) {
+        std::size_t index = 0;
+        for_each_field<T>([&](const auto& field) {
+            using member_type = typename std::decay_t<decltype(field)>::member_type;
+            if constexpr (!is_optional_v<member_type>) {
+                if ((found >> index & 1) == 0) {
+                    const json_path member_path{at, field.key};
+                    if constexpr (is_described_v<member_type>) {
+                        form_codec<member_type>::require_members(0, &member_path);
+                    } else {
+                        fail(&member_path, error_kind::missing_member, missing_required_member);
+                    }
+                }
+            }
+            ++index;
+        });
+    }
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The protocol.
+
+/// What a client sends: `POST /`, the form's Content-Type, and the body `Action=<operation>&Version=<API version>`
+/// followed by every present member in model order (the body is signed, so its order is fixed; the service reads
+/// any). Throws awsauth::error (invalid_utf8) at the path of a string that is not UTF-8.
+template <class Request>
+http_request write_query_request(const Request& request, const operation_description& operation) {
+    static_assert(is_described_v<Request>, "awsauth: the query protocol writes the structs awsauth generates");
+    static_assert(form_keys_leave_protocol_keys<Request>(), "awsauth: a member is named Action or Version");
+    http_request http;
+    http.method.assign(operation.http_method.data(), operation.http_method.size());
+    http.path.assign(operation.request_uri.data(), operation.request_uri.size());
+    http.headers.emplace_back("Content-Type", form_content_type);
+    std::string& body = http.body;
+    body.reserve(128);
+    body += "Action=";
+    append_percent_encoded(body, operation.name);
+    body += "&Version=";
+    append_percent_encoded(body, operation.service->api_version);
+    form_writer writer{body, {}};
+    form_codec<Request>::write(writer, request, nullptr);
+    return http;
+}
+
+/// What a server reads from a request's body (its method, path and headers are the caller's to check; see
+/// query_request_is_for). Errors: a missing Action or Version is missing_member at /Action or /Version; another
+/// operation's Action or another Version is wrong_type there: the body is a request of another type than Request,
+/// as a JSON value of another type than the member needs is (unknown_member would have the caller loosen
+/// reject_unknown_keys, which cannot help). Members: missing_member, wrong_type, out_of_range, invalid_utf8 and
+/// invalid_json (malformed percent-encoding) at their JSON Pointer; unknown keys are skipped, or unknown_member under
+/// reject_unknown_keys. No message quotes a value.
 template <class Request>
 Request read_query_request(const http_request& request, const operation_description& operation,
-                           const parse_options& options);
+                           const parse_options& options) {
+    static_assert(is_described_v<Request>, "awsauth: the query protocol reads the structs awsauth generates");
+    static_assert(form_keys_leave_protocol_keys<Request>(), "awsauth: a member is named Action or Version");
+    form_reader reader(request.body, options);
+    reader.expect_protocol_value("Action", operation.name, "operation");
+    reader.expect_protocol_value("Version", operation.service->api_version, "API version");
+    Request value{};
+    if (!form_codec<Request>::read(reader, value, nullptr)) form_codec<Request>::require_members(0, nullptr);
+    if (options.reject_unknown_keys) reader.reject_unread_pairs();
+    return value;
+}
 
-bool query_request_is_for(const http_request& request, const operation_description& operation);
+/// Whether `request` is a POST whose body's Action (the first, as the reader takes it) is the operation's name.
+/// Decodes keys only where they hold an escape, and no value but Action's.
+inline bool query_request_is_for(const http_request& request, const operation_description& operation) {
+    if (request.method != operation.http_method) return false;
+    const std::string_view body = request.body;
+    std::string scratch;
+    for (std::size_t start = 0; start < body.size();) {
+        std::size_t end = body.find('&', start);
+        if (end == std::string_view::npos) end = body.size();
+        const std::string_view pair = body.substr(start, end - start);
+        start = end + 1;
+        const std::size_t equals = pair.find('=');
+        if (!form_text_is(pair.substr(0, equals), "Action", scratch)) continue;
+        const std::string_view value = equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1);
+        return form_text_is(value, operation.name, scratch);
+    }
+    return false;
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/wire_xml_reader.hpp ----------------
+// awsauth/detail/wire_xml_reader.hpp: XML read with expat straight into the generated structs, through their
+// descriptors: one element reader per member type (xml_reading<T>), as parse.hpp's sax_codec reads JSON. No DOM, no
+// DOCTYPE (so no entity is ever declared, expanded or fetched), and none of expat's own messages reaches the user.
+
+
+#include <expat.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages. Fixed words, a byte offset at most: never text from the document, which may be a secret.
+
+inline constexpr const char* repeated_element = "expected one element, got a repeated one";
+inline constexpr const char* element_inside_text = "expected text, got an element";
+inline constexpr const char* not_an_integer = "expected an integer, got text that is not one";
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_invalid_xml(std::size_t byte, const char* problem) {
+    throw error(error_kind::invalid_json, "invalid XML (byte " + std::to_string(byte) + "): " + problem);
+}
+
+// expat's codes in our words; its own strings are fixed too, but they are expat's to change.
+[[gnu::cold]] inline const char* describe_expat_error(XML_Error code) noexcept {
+    switch (code) {
+        case XML_ERROR_SYNTAX:
+            return "syntax error";
+        case XML_ERROR_NO_ELEMENTS:
+            return "the document ends before its root element does, or has none";
+        case XML_ERROR_INVALID_TOKEN:
+            return "a character or markup XML does not allow here";
+        case XML_ERROR_UNCLOSED_TOKEN:
+            return "the document ends inside a tag";
+        case XML_ERROR_PARTIAL_CHAR:
+            return "the document ends inside a character";
+        case XML_ERROR_TAG_MISMATCH:
+            return "an end tag does not match its start tag";
+        case XML_ERROR_DUPLICATE_ATTRIBUTE:
+            return "an attribute is repeated in one element";
+        case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
+            return "content after the root element";
+        case XML_ERROR_UNDEFINED_ENTITY:
+            return "a reference to an undeclared entity";
+        case XML_ERROR_BAD_CHAR_REF:
+            return "a character reference to a character XML does not allow";
+        case XML_ERROR_MISPLACED_XML_PI:
+            return "an XML declaration after the start of the document";
+        case XML_ERROR_UNCLOSED_CDATA_SECTION:
+            return "the document ends inside a CDATA section";
+        case XML_ERROR_UNBOUND_PREFIX:
+            return "an undeclared namespace prefix";
+        case XML_ERROR_UNDECLARING_PREFIX:
+            return "a namespace prefix declared empty";
+        case XML_ERROR_XML_DECL:
+            return "a malformed XML declaration";
+        case XML_ERROR_RESERVED_PREFIX_XML:
+        case XML_ERROR_RESERVED_PREFIX_XMLNS:
+        case XML_ERROR_RESERVED_NAMESPACE_URI:
+            return "a reserved namespace prefix or name misused";
+        case XML_ERROR_PARAM_ENTITY_REF:
+        case XML_ERROR_RECURSIVE_ENTITY_REF:
+        case XML_ERROR_ASYNC_ENTITY:
+        case XML_ERROR_BINARY_ENTITY_REF:
+        case XML_ERROR_ATTRIBUTE_EXTERNAL_ENTITY_REF:
+        case XML_ERROR_EXTERNAL_ENTITY_HANDLING:
+        case XML_ERROR_ENTITY_DECLARED_IN_PE:
+        case XML_ERROR_INCOMPLETE_PE:
+            return "an entity, which awsauth never expands";
+        default:
+            return "not well-formed XML";
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reader. Each open element the model knows is a frame: the C++ object it fills and the static table of what to
+// do with its content. Unknown elements are not framed, only counted, with all they hold. The JSON Pointer (model
+// keys and list indices; only under reject_unknown_keys the name of the unknown element, as the JSON readers name an
+// unknown key) is spelled out from the frames only when something is wrong.
+
+class xml_reader;
+struct xml_frame;
+
+/// How the reader came to an element, for the path: as the member `key`, as list element `index`, or as neither
+/// (the document element, a result wrapper: the pointer does not name them).
+struct xml_step {
+    std::string_view key{};
+    std::size_t index = 0;
+    bool is_index = false;
+};
+
+/// Opens a frame for an element whose content goes into the C++ object at `target`.
+using xml_opener = void (*)(xml_reader& reader, void* target, xml_step step);
+
+/// What an open element does with its content: one static table per C++ type.
+struct xml_element_reader {
+    /// A child element, by local name: opens a frame for it and returns true, or returns false to skip it.
+    bool (*child)(xml_reader& reader, xml_frame& at, std::string_view name);
+    /// Character data (references resolved, CDATA included, in pieces); null: ignored.
+    void (*text)(xml_reader& reader, xml_frame& at, std::string_view piece);
+    /// The element ends; null: nothing to do.
+    void (*end)(xml_reader& reader, xml_frame& at);
+};
+
+struct xml_frame {
+    void* target;
+    const xml_element_reader* reader;
+    xml_step step;
+    std::uint64_t seen;           // structs: one bit per member read
+    std::size_t expected_member;  // structs: the member tried first for the next child
+};
+
+class xml_reader {
+public:
+    /// `frames` holds as many frames as the deepest element the model maps; `root` opens the document element.
+    xml_reader(xml_frame* frames, xml_opener root, void* root_target, const parse_options& options) noexcept
+        : frames_(frames), root_(root), root_target_(root_target), options_(options) {}
+
+    void push(void* target, const xml_element_reader& reader, xml_step step) noexcept {
+        frames_[depth_++] = xml_frame{target, &reader, step, 0, 0};
+    }
+
+    /// parse_options::reject_unknown_keys: an element the model does not have inside a struct or a list is an error.
+    bool reject_unknown_elements() const noexcept { return options_.reject_unknown_keys; }
+
+    /// Where a leaf's text is gathered when it is not a string member (integers, timestamps).
+    std::string& scratch() noexcept { return scratch_; }
+
+    /// Throws at the path of the innermost open element.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail(error_kind kind, const std::string& problem) const {
+        throw error(kind, pointer_to(depth_), problem);
+    }
+
+    /// Throws at the path of member `key` of the innermost open element.
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_at_child(std::string_view key, error_kind kind,
+                                                              const std::string& problem) const {
+        std::string pointer = pointer_to(depth_);
+        append_pointer_token(pointer, key);
+        throw error(kind, pointer, problem);
+    }
+
+    // The events, as expat reports them (element names reduced to their local part).
+    void start(std::string_view name) {
+        if (depth_ + skipped_ >= options_.max_depth) fail_too_deep();
+        if (skipped_ != 0) {
+            ++skipped_;
+        } else if (depth_ == 0) {
+            root_(*this, root_target_, xml_step{});
+        } else if (xml_frame& top = frames_[depth_ - 1]; !top.reader->child(*this, top, name)) {
+            ++skipped_;
+        }
+    }
+
+    void text(std::string_view piece) {
+        if (skipped_ != 0 || depth_ == 0) return;
+        xml_frame& top = frames_[depth_ - 1];
+        if (top.reader->text != nullptr) top.reader->text(*this, top, piece);
+    }
+
+    void end() {
+        if (skipped_ != 0) {
+            --skipped_;
+            return;
+        }
+        xml_frame& top = frames_[depth_ - 1];
+        if (top.reader->end != nullptr) top.reader->end(*this, top);
+        --depth_;
+    }
+
+private:
+    [[gnu::cold]] std::string pointer_to(std::size_t frames) const {
+        std::string pointer;
+        for (std::size_t i = 0; i < frames; ++i) {
+            const xml_step& step = frames_[i].step;
+            if (step.is_index) {
+                pointer += '/';
+                pointer += std::to_string(step.index);
+            } else if (!step.key.empty()) {
+                append_pointer_token(pointer, step.key);
+            }
+        }
+        return pointer;
+    }
+
+    [[noreturn, gnu::cold, gnu::noinline]] void fail_too_deep() const {
+        throw error(error_kind::limit_exceeded, "the document nests elements deeper than parse_options::max_depth (" +
+                                                    std::to_string(options_.max_depth) + ")");
+    }
+
+    xml_frame* frames_;
+    xml_opener root_;
+    void* root_target_;
+    const parse_options& options_;
+    std::size_t depth_ = 0;    // open frames
+    std::size_t skipped_ = 0;  // open elements inside a skipped one
+    std::string scratch_;
+};
+
+// A leaf holds text only: an element inside one is refused, not skipped (botocore would keep the text before it).
+inline bool refuse_child(xml_reader& reader, xml_frame&, std::string_view) {
+    reader.fail(error_kind::wrong_type, element_inside_text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Leaf text as botocore reads it: strings exactly as sent (whitespace kept); integers and timestamps with the XML
+// whitespace around them ignored, as Python's int() and botocore's timestamp parser ignore it.
+
+inline void read_xml_integer(std::string_view text, std::int32_t& out, xml_reader& reader) {
+    text = trimmed(text);
+    const bool negative = !text.empty() && text.front() == '-';
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+    if (text.empty()) reader.fail(error_kind::wrong_type, not_an_integer);
+    constexpr std::int64_t saturated = std::int64_t{1} << 32;  // past either end of the int32 range
+    std::int64_t magnitude = 0;
+    for (const char c : text) {
+        if (!is_digit(c)) reader.fail(error_kind::wrong_type, not_an_integer);
+        if (magnitude < saturated) magnitude = magnitude * 10 + (c - '0');
+    }
+    const std::int64_t value = negative ? -magnitude : magnitude;
+    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max())
+        reader.fail(error_kind::out_of_range, std::string(integer_out_of_range));
+    out = static_cast<std::int32_t>(value);
+}
+
+// ISO 8601 through awsauth's own parser; a bare number is epoch seconds, as botocore reads it (float(text) first).
+inline void read_xml_timestamp(std::string_view text, timestamp& out, xml_reader& reader) {
+    text = trimmed(text);
+    std::string_view problem = read_timestamp(text, out);
+    if (problem.empty()) return;
+    const std::string_view epoch_problem = timestamp_from_epoch_decimal(text, out);
+    if (epoch_problem.empty()) return;
+    if (epoch_problem == out_of_range) problem = epoch_problem;  // a number, but not an instant awsauth holds
+    reader.fail(error_kind::invalid_timestamp, "invalid timestamp: " + std::string(problem));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One reader per member type. open() starts reading an element into the object at `target`; depth is how many frames
+// reading one can need.
+
+template <class T, class = void>
+struct xml_reading {
+    static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
+};
+
+template <>
+struct xml_reading<std::string> {
+    static constexpr std::size_t depth = 1;
+    static void text(xml_reader&, xml_frame& at, std::string_view piece) {
+        static_cast<std::string*>(at.target)->append(piece.data(), piece.size());
+    }
+    static constexpr xml_element_reader element{&refuse_child, &text, nullptr};
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        static_cast<std::string*>(target)->clear();
+        reader.push(target, element, step);
+    }
+};
+
+// Integers and timestamps: the text gathered in the reader's scratch buffer, converted when the element ends.
+template <class T, void (*Convert)(std::string_view, T&, xml_reader&)>
+struct xml_scalar_reading {
+    static constexpr std::size_t depth = 1;
+    static void text(xml_reader& reader, xml_frame&, std::string_view piece) {
+        reader.scratch().append(piece.data(), piece.size());
+    }
+    static void end(xml_reader& reader, xml_frame& at) {
+        Convert(reader.scratch(), *static_cast<T*>(at.target), reader);
+    }
+    static constexpr xml_element_reader element{&refuse_child, &text, &end};
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        reader.scratch().clear();
+        reader.push(target, element, step);
+    }
+};
+
+template <>
+struct xml_reading<std::int32_t> : xml_scalar_reading<std::int32_t, &read_xml_integer> {};
+
+template <>
+struct xml_reading<timestamp> : xml_scalar_reading<timestamp, &read_xml_timestamp> {};
+
+// Present means the element is there, even empty.
+template <class T>
+struct xml_reading<std::optional<T>> {
+    static constexpr std::size_t depth = xml_reading<T>::depth;
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        xml_reading<T>::open(reader, &static_cast<std::optional<T>*>(target)->emplace(), step);
+    }
+};
+
+/// The query protocol's list element: `<Name><member>...</member><member>...</member></Name>` (the models name no
+/// other member element); anything else inside is skipped.
+inline constexpr std::string_view xml_list_member = "member";
+
+template <class T>
+struct xml_reading<std::vector<T>> {
+    static constexpr std::size_t depth = 1 + xml_reading<T>::depth;
+    // The element before has ended, so no open frame points into the vector when it grows.
+    static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
+        if (name != xml_list_member) {
+            if (reader.reject_unknown_elements())
+                reader.fail_at_child(name, error_kind::unknown_member, unknown_member);
+            return false;
+        }
+        auto& elements = *static_cast<std::vector<T>*>(at.target);
+        const std::size_t index = elements.size();
+        xml_reading<T>::open(reader, &elements.emplace_back(), xml_step{{}, index, true});
+        return true;
+    }
+    static constexpr xml_element_reader element{&child, nullptr, nullptr};
+    static void open(xml_reader& reader, void* target, xml_step step) {
+        static_cast<std::vector<T>*>(target)->clear();
+        reader.push(target, element, step);
+    }
+};
+
+// Per struct, built at compile time from its descriptors: each key with where its member is and how it is read.
+// boto3's ResponseMetadata is not on the wire (wire_http.hpp fills it from the HTTP exchange): its entry has no
+// opener, so an element of that name inside a result is skipped like any unknown one.
+template <class T, std::size_t I>
+constexpr bool is_response_metadata_field() noexcept {
+    if constexpr (has_response_metadata_v<T>) {
+        using pointer = decltype(&T::response_metadata);
+        constexpr auto member = field_at<I>(fields_v<T>).member;
+        if constexpr (std::is_same_v<std::remove_const_t<decltype(member)>, pointer>) {
+            return member == &T::response_metadata;
+        } else {
+            return false;
+        }
+    } else {
+        return false;
+    }
+}
+
+template <class T, std::size_t I>
+using xml_member_t = typename field_type_t<T, I>::member_type;
+
+template <class T, std::size_t I>
+void* xml_member_address(void* object) noexcept {
+    constexpr auto member = field_at<I>(fields_v<T>).member;
+    return &(static_cast<T*>(object)->*member);
+}
+
+struct xml_member_entry {
+    std::string_view key;
+    void* (*address)(void* object);
+    xml_opener open;  // null: not on the wire
+};
+
+template <class T, std::size_t I>
+constexpr xml_member_entry xml_member_entry_of() {
+    if constexpr (is_response_metadata_field<T, I>()) {
+        return {field_at<I>(fields_v<T>).key, nullptr, nullptr};
+    } else {
+        return {field_at<I>(fields_v<T>).key, &xml_member_address<T, I>, &xml_reading<xml_member_t<T, I>>::open};
+    }
+}
+
+template <class T, std::size_t I>
+constexpr std::size_t xml_member_depth() {
+    if constexpr (is_response_metadata_field<T, I>()) {
+        return 0;
+    } else {
+        return xml_reading<xml_member_t<T, I>>::depth;
+    }
+}
+
+template <class T, std::size_t... I>
+constexpr std::array<xml_member_entry, sizeof...(I)> make_xml_member_table(std::index_sequence<I...>) {
+    return {{xml_member_entry_of<T, I>()...}};
+}
+
+template <class T, std::size_t... I>
+constexpr std::size_t deepest_xml_member(std::index_sequence<I...>) {
+    return std::max({std::size_t{0}, xml_member_depth<T, I>()...});
+}
+
+template <class T>
+struct xml_reading<T, std::enable_if_t<is_described_v<T>>> {
+    static constexpr std::size_t count = field_count_v<T>;
+    static_assert(count <= 64, "awsauth: the XML reader tracks a struct's members in 64 bits");
+    static constexpr std::size_t depth = 1 + deepest_xml_member<T>(std::make_index_sequence<count>{});
+    static constexpr std::array<xml_member_entry, count> members =
+        make_xml_member_table<T>(std::make_index_sequence<count>{});
+
+    // Members in any order; the one after the last read (model order, as STS writes them) is tried first. A
+    // repeated member is refused: botocore makes a list of raw elements of it, other readers keep the first or the
+    // last, so an answer with one means different things to different clients.
+    static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
+        std::size_t i = at.expected_member;
+        if (i >= count || members[i].key != name) {
+            i = 0;
+            while (i < count && members[i].key != name)
+                ++i;
+        }
+        if (i == count || members[i].open == nullptr) {
+            if (reader.reject_unknown_elements())
+                reader.fail_at_child(name, error_kind::unknown_member, unknown_member);
+            return false;
+        }
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        if ((at.seen & bit) != 0) reader.fail_at_child(members[i].key, error_kind::wrong_type, repeated_element);
+        at.seen |= bit;
+        at.expected_member = i + 1;
+        members[i].open(reader, members[i].address(at.target), xml_step{members[i].key, 0, false});
+        return true;
+    }
+
+    static void end(xml_reader& reader, xml_frame& at) {
+        finish_members(
+            *static_cast<T*>(at.target), [&at](std::size_t index) { return (at.seen >> index & 1) != 0; },
+            [&reader](std::string_view key) {
+                reader.fail_at_child(key, error_kind::missing_member, missing_required_member);
+            });
+    }
+
+    // Text between the members (indentation, or anything else) is no member's: ignored, as botocore ignores it.
+    static constexpr xml_element_reader element{&child, nullptr, &end};
+
+    static void open(xml_reader& reader, void* target, xml_step step) { reader.push(target, element, step); }
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// expat. One parser per document, namespace processing on: a name arrives as "namespace|local" or "local", and only
+// the local part is compared, whatever the prefix or namespace. A handler never lets an exception through expat's C
+// frames: it keeps it, stops the parser, and read_xml throws it once XML_Parse has returned.
+
+inline constexpr char xml_namespace_separator = '|';  // not a character of a name, nor of a URI
+
+inline std::string_view local_name_of(const XML_Char* name) noexcept {
+    const std::string_view full(name);
+    const auto separator = full.rfind(xml_namespace_separator);
+    return separator == std::string_view::npos ? full : full.substr(separator + 1);
+}
+
+struct expat_session {
+    XML_Parser parser;
+    xml_reader& reader;
+    std::exception_ptr failure{};
+
+    template <class Event>
+    void guarded(Event&& event) noexcept {
+        if (failure) return;  // expat may still report what it had in hand when it was stopped
+        try {
+            event();
+        } catch (...) {
+            failure = std::current_exception();
+            XML_StopParser(parser, XML_FALSE);
+        }
+    }
+
+    // 1-based, as the JSON reader counts; expat has no position (-1) for an empty document: its first byte.
+    std::size_t byte() const noexcept {
+        const auto index = XML_GetCurrentByteIndex(parser);
+        return index < 0 ? 1 : static_cast<std::size_t>(index) + 1;
+    }
+};
+
+inline void XMLCALL on_xml_start(void* data, const XML_Char* name, const XML_Char**) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { session.reader.start(local_name_of(name)); });
+}
+
+inline void XMLCALL on_xml_end(void* data, const XML_Char*) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { session.reader.end(); });
+}
+
+inline void XMLCALL on_xml_text(void* data, const XML_Char* text, int length) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { session.reader.text(std::string_view(text, static_cast<std::size_t>(length))); });
+}
+
+// A DOCTYPE is where entities are declared (billion laughs, external entities: XXE); no AWS answer has one, so the
+// parser stops at its start, before expat reads a declaration in it.
+inline void XMLCALL on_xml_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded(
+        [&] { fail_invalid_xml(session.byte(), "a document type declaration (DOCTYPE), which awsauth refuses"); });
+}
+
+// Unreachable while every DOCTYPE is refused at its start; kept so that no entity is declared if that ever changes.
+inline void XMLCALL on_xml_entity_declaration(void* data, const XML_Char*, int, const XML_Char*, int, const XML_Char*,
+                                              const XML_Char*, const XML_Char*, const XML_Char*) {
+    auto& session = *static_cast<expat_session*>(data);
+    session.guarded([&] { fail_invalid_xml(session.byte(), "an entity declaration, which awsauth refuses"); });
+}
+
+inline bool is_ascii_eight(const unsigned char* bytes) noexcept {
+    std::uint64_t eight = 0;
+    std::memcpy(&eight, bytes, sizeof eight);
+    return (eight & 0x8080808080808080u) == 0;
+}
+
+inline void check_xml_document(std::string_view body, const parse_options& options) {
+    if (body.size() > options.max_document_size) {
+        throw error(error_kind::limit_exceeded, "the document is " + std::to_string(body.size()) +
+                                                    " bytes, more than parse_options::max_document_size (" +
+                                                    std::to_string(options.max_document_size) + ")");
+    }
+    // expat is told the text is UTF-8 whatever its declaration says (as botocore tells it), and checks it; this
+    // check says so in awsauth's own words, through the one UTF-8 decoder every reader shares.
+    const auto* bytes = reinterpret_cast<const unsigned char*>(body.data());
+    char32_t ignored = 0;
+    for (std::size_t i = 0; i < body.size();) {
+        if (i + 8 <= body.size() && is_ascii_eight(bytes + i)) {
+            i += 8;  // an AWS answer is ASCII but for a name or a message: eight bytes at a time
+            continue;
+        }
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = decode_utf8(bytes + i, body.size() - i, ignored);
+        if (length == 0) {
+            throw error(error_kind::invalid_utf8, "invalid XML (byte " + std::to_string(i + 1) + "): not UTF-8");
+        }
+        i += length;
+    }
+}
+
+/// Reads `body` as one XML document into `reader`. Throws awsauth::error, in awsauth's words, for a document that is
+/// too large, not UTF-8, not well-formed, has a DOCTYPE, nests too deep, or does not fit the model.
+inline void read_xml(std::string_view body, xml_reader& reader, const parse_options& options) {
+    check_xml_document(body, options);
+    // The encoding given here overrides the document's declaration: the body is UTF-8, whatever it says.
+    const std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(
+        XML_ParserCreateNS("UTF-8", xml_namespace_separator), &XML_ParserFree);
+    if (!parser) throw std::bad_alloc();
+    expat_session session{parser.get(), reader};
+    XML_SetUserData(parser.get(), &session);
+    XML_SetElementHandler(parser.get(), &on_xml_start, &on_xml_end);
+    XML_SetCharacterDataHandler(parser.get(), &on_xml_text);
+    XML_SetStartDoctypeDeclHandler(parser.get(), &on_xml_doctype);
+    XML_SetEntityDeclHandler(parser.get(), &on_xml_entity_declaration);
+    XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
+
+    // XML_Parse takes an int length: a body past INT_MAX (a caller's own max_document_size) goes in pieces.
+    constexpr std::size_t largest_piece = INT_MAX;
+    std::size_t offset = 0;
+    XML_Status status = XML_STATUS_OK;
+    do {
+        const std::size_t piece = std::min(body.size() - offset, largest_piece);
+        const bool last = offset + piece == body.size();
+        status = XML_Parse(parser.get(), body.data() + offset, static_cast<int>(piece), last ? XML_TRUE : XML_FALSE);
+        offset += piece;
+    } while (status == XML_STATUS_OK && offset < body.size());
+    if (session.failure) std::rethrow_exception(session.failure);
+    if (status != XML_STATUS_OK) {
+        const XML_Error code = XML_GetErrorCode(parser.get());
+        if (code == XML_ERROR_NO_MEMORY) throw std::bad_alloc();
+        fail_invalid_xml(session.byte(), describe_expat_error(code));
+    }
+}
 
 }  // namespace detail
 AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/detail/wire_query_response.hpp ----------------
 // awsauth/detail/wire_query_response.hpp: the AWS Query protocol's XML answers and errors read with expat, streaming
-// into the structs through their descriptors.
-// INTERFACE ONLY: being implemented (issue 11).
+// into the structs through their descriptors (wire_xml_reader.hpp). What is tolerated is what botocore's
+// QueryParser tolerates; where botocore returns garbage or a wrong value, awsauth refuses (each decision is a case
+// of tests/wire/unit-wire-query-response.cpp).
 
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
+// ---------------------------------------------------------------------------------------------------------------
+// A 2xx answer: <OpResponse><OpResult>members</OpResult><ResponseMetadata><RequestId>...</RequestId>
+// </ResponseMetadata></OpResponse>. The root's name is not checked (botocore does not either): the result wrapper
+// already names the operation.
+
+/// The part of <ResponseMetadata> the wire carries; botocore copies its other children, which no struct holds.
+struct query_response_metadata {
+    std::optional<std::string> request_id;
+};
+
+constexpr auto fields_of(type_tag<query_response_metadata>) noexcept {
+    return field_list{field{"RequestId", &query_response_metadata::request_id}};
+}
+
+inline constexpr std::string_view response_metadata_element = "ResponseMetadata";
+
+/// The document element of an answer: what it holds, and whether its result came.
+template <class Response>
+struct query_envelope {
+    Response* value;
+    std::string_view result_wrapper;
+    query_response_metadata metadata{};
+    bool result_read = false;
+    bool metadata_read = false;
+
+    static bool child(xml_reader& reader, xml_frame& at, std::string_view name) {
+        auto& envelope = *static_cast<query_envelope*>(at.target);
+        if (name == envelope.result_wrapper) {
+            if (envelope.result_read) reader.fail(error_kind::wrong_type, repeated_element);
+            envelope.result_read = true;
+            xml_reading<Response>::open(reader, envelope.value, xml_step{});  // its members are the struct's
+            return true;
+        }
+        if (name == response_metadata_element) {
+            if (envelope.metadata_read)
+                reader.fail_at_child(response_metadata_element, error_kind::wrong_type, repeated_element);
+            envelope.metadata_read = true;
+            xml_reading<query_response_metadata>::open(reader, &envelope.metadata, xml_step{response_metadata_element});
+            return true;
+        }
+        return false;
+    }
+    static constexpr xml_element_reader element{&child, nullptr, nullptr};
+
+    static void open(xml_reader& reader, void* target, xml_step step) { reader.push(target, element, step); }
+};
+
+/// The request id of an answer: the document's where it has one (not empty), else the x-amzn-RequestId header (any
+/// case), else "".
+inline std::string request_id_from(std::optional<std::string>&& in_document, const http_response& response) {
+    if (in_document && !in_document->empty()) return std::move(*in_document);
+    if (const std::string* header = find_header(response.headers, "x-amzn-RequestId")) return *header;
+    return {};
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void fail_missing_result(std::string_view result_wrapper) {
+    throw error(error_kind::missing_member, "", "missing the " + std::string(result_wrapper) + " element");
+}
+
+/// The output struct of a 2xx answer, ResponseMetadata filled as boto3 fills it.
 template <class Response>
 Response read_query_response(const http_response& response, const operation_description& operation,
-                             const parse_options& options);
+                             const parse_options& options) {
+    Response value{};
+    query_envelope<Response> envelope{&value, operation.result_wrapper};
+    constexpr std::size_t depth =
+        1 + std::max(xml_reading<Response>::depth, xml_reading<query_response_metadata>::depth);
+    std::array<xml_frame, depth> frames{};
+    if (operation.result_wrapper.empty()) {
+        // An output without a wrapper is the document element itself; no STS operation has one.
+        envelope.result_read = true;
+        xml_reader reader(frames.data(), &xml_reading<Response>::open, &value, options);
+        read_xml(response.body, reader, options);
+    } else {
+        xml_reader reader(frames.data(), &query_envelope<Response>::open, &envelope, options);
+        read_xml(response.body, reader, options);
+    }
+    // botocore raises KeyError here: an answer without its result holds nothing the caller asked for.
+    if (!envelope.result_read) fail_missing_result(operation.result_wrapper);
+    fill_response_metadata(value, response, request_id_from(std::move(envelope.metadata.request_id), response));
+    return value;
+}
 
-service_error read_query_error(const http_response& response, const parse_options& options);
+// ---------------------------------------------------------------------------------------------------------------
+// An error answer. STS: <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>; moto's
+// authentication errors: <ErrorResponse><Errors><Error>...</Error></Errors></ErrorResponse>. botocore reads both the
+// same way, whatever the root is called, and lets what is inside <Errors> win over what is beside it.
+
+struct query_error_detail {
+    std::optional<std::string> code;
+    std::optional<std::string> message;
+};
+
+constexpr auto fields_of(type_tag<query_error_detail>) noexcept {
+    return field_list{field{"Code", &query_error_detail::code}, field{"Message", &query_error_detail::message}};
+}
+
+struct query_error_list {
+    std::optional<query_error_detail> error;
+    std::optional<std::string> request_id;
+};
+
+constexpr auto fields_of(type_tag<query_error_list>) noexcept {
+    return field_list{field{"Error", &query_error_list::error}, field{"RequestId", &query_error_list::request_id}};
+}
+
+struct query_error_document {
+    std::optional<query_error_detail> error;
+    std::optional<query_error_list> errors;
+    std::optional<std::string> request_id;
+};
+
+constexpr auto fields_of(type_tag<query_error_document>) noexcept {
+    return field_list{field{"Error", &query_error_document::error}, field{"Errors", &query_error_document::errors},
+                      field{"RequestId", &query_error_document::request_id}};
+}
+
+/// The service_error of a non-2xx answer with an error document (wire.hpp handles a bodiless 5xx first). A body that
+/// is not one (an HTML page, garbage, XML without <Error><Code>) is an awsauth::error, where botocore raises
+/// ResponseParserError (or reports a code of None).
+inline service_error read_query_error(const http_response& response, const parse_options& options) {
+    query_error_document document{};
+    std::array<xml_frame, xml_reading<query_error_document>::depth> frames{};
+    // The error document's other elements (<Type>, a <Detail>) are never the model's: skipped even under
+    // reject_unknown_keys, which is about the model's structs.
+    parse_options skipping = options;
+    skipping.reject_unknown_keys = false;
+    xml_reader reader(frames.data(), &xml_reading<query_error_document>::open, &document, skipping);
+    read_xml(response.body, reader, skipping);
+
+    const bool listed = document.errors && document.errors->error;
+    const std::optional<query_error_detail>& detail = listed ? document.errors->error : document.error;
+    if (!detail) throw error(error_kind::missing_member, "/Error", "missing the Error element of an error answer");
+    if (!detail->code || detail->code->empty()) {
+        throw error(error_kind::missing_member, listed ? "/Errors/Error/Code" : "/Error/Code",
+                    "missing the error code");
+    }
+    std::optional<std::string>& request_id =
+        document.errors && document.errors->request_id ? document.errors->request_id : document.request_id;
+    return service_error(*detail->code, detail->message.value_or(std::string()),
+                         request_id_from(std::move(request_id), response), response.status);
+}
 
 }  // namespace detail
 AWSAUTH_END_NAMESPACE
@@ -358,14 +1736,14 @@ inline void append_end_tag(std::string& out, std::string_view name) {
 /// list's business): one specialization per member type. estimated_size is a first guess at that content's length,
 /// so the body is allocated once in the common case.
 template <class T, class = void>
-struct xml_codec {
+struct xml_writing {
     // std::map<std::string, std::string> lands here too: it is only boto3's ResponseMetadata.HTTPHeaders, which is
     // never on the wire.
     static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
 };
 
 template <>
-struct xml_codec<std::string> {
+struct xml_writing<std::string> {
     static std::size_t estimated_size(const std::string& value) { return value.size(); }
     static void write(std::string& out, const std::string& value, const json_path* at) {
         append_xml_escaped<xml_text::element>(out, value, at);
@@ -373,7 +1751,7 @@ struct xml_codec<std::string> {
 };
 
 template <>
-struct xml_codec<std::int32_t> {
+struct xml_writing<std::int32_t> {
     static std::size_t estimated_size(std::int32_t) { return 11; }
     static void write(std::string& out, std::int32_t value, const json_path*) {
         char digits[12];
@@ -383,7 +1761,7 @@ struct xml_codec<std::int32_t> {
 
 // ISO 8601 in UTC with a `Z`, six fraction digits when there is a fraction: what moto sends and botocore reads.
 template <>
-struct xml_codec<timestamp> {
+struct xml_writing<timestamp> {
     static std::size_t estimated_size(timestamp) { return 27; }
     static void write(std::string& out, timestamp value, const json_path* at) {
         if (!in_supported_range(value))
@@ -394,32 +1772,32 @@ struct xml_codec<timestamp> {
 
 // An absent optional member is left out by the struct's writer, so only a present one gets here.
 template <class T>
-struct xml_codec<std::optional<T>> {
+struct xml_writing<std::optional<T>> {
     static std::size_t estimated_size(const std::optional<T>& value) {
-        return value ? xml_codec<T>::estimated_size(*value) : 0;
+        return value ? xml_writing<T>::estimated_size(*value) : 0;
     }
     static void write(std::string& out, const std::optional<T>& value, const json_path* at) {
-        xml_codec<T>::write(out, *value, at);
+        xml_writing<T>::write(out, *value, at);
     }
 };
 
 // The query protocol's lists: each element a <member> child; an empty list is an empty element, which botocore reads
 // as [].
 template <class T>
-struct xml_codec<std::vector<T>> {
+struct xml_writing<std::vector<T>> {
     static constexpr std::string_view element = "member";
 
     static std::size_t estimated_size(const std::vector<T>& value) {
         std::size_t size = 0;
         for (const auto& each : value)
-            size += xml_codec<T>::estimated_size(each) + 2 * element.size() + 5;
+            size += xml_writing<T>::estimated_size(each) + 2 * element.size() + 5;
         return size;
     }
     static void write(std::string& out, const std::vector<T>& value, const json_path* at) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             append_start_tag(out, element);
             const json_path element_path{at, {}, i, true};
-            xml_codec<T>::write(out, value[i], &element_path);
+            xml_writing<T>::write(out, value[i], &element_path);
             append_end_tag(out, element);
         }
     }
@@ -457,7 +1835,7 @@ constexpr bool keys_are_xml_names() {
 
 // A structure: each member present as <Key>…</Key>, in model order, absent optional members left out.
 template <class T>
-struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
+struct xml_writing<T, std::enable_if_t<is_described_v<T>>> {
     static_assert(keys_are_xml_names<T>(), "awsauth: a model key is not a plain XML element name");
 
     static std::size_t estimated_size(const T& value) {
@@ -466,7 +1844,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
             using member_type = std::decay_t<decltype(value.*(field.member))>;
             if constexpr (!is_response_metadata_member<T, member_type>()) {
                 const auto& member = value.*(field.member);
-                size += 2 * field.key.size() + 5 + xml_codec<member_type>::estimated_size(member);
+                size += 2 * field.key.size() + 5 + xml_writing<member_type>::estimated_size(member);
             }
         });
         return size;
@@ -482,7 +1860,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
                 }
                 append_start_tag(out, field.key);
                 const json_path member_path{at, field.key};
-                xml_codec<member_type>::write(out, member, &member_path);
+                xml_writing<member_type>::write(out, member, &member_path);
                 append_end_tag(out, field.key);
             }
         });
@@ -533,7 +1911,7 @@ http_response write_query_response(const Response& response, const operation_des
 
     std::string& body = answer.body;
     const std::string_view xml_namespace = operation.service->xml_namespace;
-    body.reserve(xml_codec<Response>::estimated_size(response) + 2 * operation.name.size() +
+    body.reserve(xml_writing<Response>::estimated_size(response) + 2 * operation.name.size() +
                  2 * operation.result_wrapper.size() + xml_namespace.size() + request_id.size() + 120);
     body += '<';
     body.append(operation.name);
@@ -542,7 +1920,7 @@ http_response write_query_response(const Response& response, const operation_des
     body += '>';
     // Without a result wrapper the members sit in the root element itself, where botocore then looks for them.
     if (!operation.result_wrapper.empty()) append_start_tag(body, operation.result_wrapper);
-    xml_codec<Response>::write(body, response, nullptr);
+    xml_writing<Response>::write(body, response, nullptr);
     if (!operation.result_wrapper.empty()) append_end_tag(body, operation.result_wrapper);
     if (!request_id.empty()) {
         body += "<ResponseMetadata><RequestId>";
@@ -606,32 +1984,571 @@ AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/detail/wire_rest_json.hpp ----------------
 // awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth), both ways: members bound to the URI, query string and
-// headers, the rest in a JSON body; the error type in x-amzn-ErrorType.
-// INTERFACE ONLY: being implemented (issue 11).
+// headers, the rest in a JSON body; the error type in x-amzn-ErrorType. Driven by each member's descriptor (its
+// http_binding) and the operation's description: no model names here.
 
+
+#include <array>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 AWSAUTH_BEGIN_NAMESPACE
 namespace detail {
 
-template <class Request>
-http_request write_rest_json_request(const Request& request, const operation_description& operation);
+// Percent-decoding of a URI label or a query string (detail/wire_percent.hpp encodes, as botocore's percent_encode).
 
+/// Decodes %XX into `out` and keeps every other byte, as servers read what clients send; in a query string `+` is a
+/// space too, as form encoding has it (botocore sends %2B for `+` and %20 for a space, so nothing it sends reads
+/// otherwise). False for a `%` without two hex digits after it.
+inline bool percent_decode(std::string_view text, bool plus_is_space, std::string& out) {
+    out.clear();
+    out.reserve(text.size());
+    return append_percent_decoded(out, text, percent_reading{plus_is_space, false}).problem == nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Members bound to the URI, the query string or a header travel as text.
+
+/// A member bound to the URI, the query string or a header, as text: one specialization per member type.
+/// for_each(value, visit) calls visit(text) for each value the member sends (none for an absent optional, one per
+/// element of a list); assign(text, member, fail) reads one value's text into the member (a list gains an element),
+/// calling fail(kind, problem), which throws, when it cannot.
+template <class T, class = void>
+struct http_text {
+    static_assert(dependent_false_v<T>,
+                  "awsauth: no URI, query-string or header form for this member type (strings and integers, optional "
+                  "or in a list, have one)");
+};
+
+template <>
+struct http_text<std::string> {
+    static constexpr bool is_list = false;
+    static constexpr bool is_optional = false;
+    template <class Visit>
+    static void for_each(const std::string& value, Visit&& visit) {
+        visit(std::string_view(value));
+    }
+    template <class Fail>
+    static void assign(std::string_view text, std::string& out, Fail&& fail) {
+        if (!is_valid_utf8(text)) fail(error_kind::invalid_utf8, string_not_utf8);
+        out.assign(text.data(), text.size());
+    }
+};
+
+template <>
+struct http_text<std::int32_t> {
+    static constexpr bool is_list = false;
+    static constexpr bool is_optional = false;
+    template <class Visit>
+    static void for_each(std::int32_t value, Visit&& visit) {
+        char digits[12];
+        const char* end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
+        visit(std::string_view(digits, static_cast<std::size_t>(end - digits)));
+    }
+    // Decimal digits with an optional `-`, as botocore writes str(int); nothing else.
+    template <class Fail>
+    static void assign(std::string_view text, std::int32_t& out, Fail&& fail) {
+        std::int32_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, problem] = std::from_chars(text.data(), end, value);
+        if (problem == std::errc::result_out_of_range)
+            fail(error_kind::out_of_range, std::string(integer_out_of_range));
+        if (problem != std::errc() || stop != end) fail(error_kind::wrong_type, "expected an integer");
+        out = value;
+    }
+};
+
+template <class T>
+struct http_text<std::optional<T>> {
+    static constexpr bool is_list = http_text<T>::is_list;
+    static constexpr bool is_optional = true;
+    template <class Visit>
+    static void for_each(const std::optional<T>& value, Visit&& visit) {
+        if (value) http_text<T>::for_each(*value, visit);
+    }
+    template <class Fail>
+    static void assign(std::string_view text, std::optional<T>& out, Fail&& fail) {
+        http_text<T>::assign(text, out ? *out : out.emplace(), fail);
+    }
+};
+
+template <class T>
+struct http_text<std::vector<T>> {
+    static_assert(!http_text<T>::is_list && !http_text<T>::is_optional,
+                  "awsauth: a list bound to the URI, query string or a header holds plain strings or integers");
+    static constexpr bool is_list = true;
+    static constexpr bool is_optional = false;
+    template <class Visit>
+    static void for_each(const std::vector<T>& value, Visit&& visit) {
+        for (const auto& element : value)
+            http_text<T>::for_each(element, visit);
+    }
+    template <class Fail>
+    static void assign(std::string_view text, std::vector<T>& out, Fail&& fail) {
+        http_text<T>::assign(text, out.emplace_back(), fail);
+    }
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where each member travels, read from its descriptor at compile time.
+
+template <class T, std::size_t Index, class Visit>
+void visit_if_bound(Visit& visit) {
+    constexpr http_location where = field_at<Index>(fields_v<T>).binding.location;
+    if constexpr (where != http_location::body) {
+        visit(field_at<Index>(fields_v<T>), std::integral_constant<http_location, where>{}, Index);
+    }
+}
+
+template <class T, class Visit, std::size_t... Index>
+void visit_bound_members(Visit& visit, std::index_sequence<Index...>) {
+    (visit_if_bound<T, Index>(visit), ...);
+}
+
+/// Calls visit(field, where, index) for each of T's members bound to the URI, the query string or a header, in
+/// model order; `where` is a std::integral_constant of the http_location, so that each branch is compiled only for
+/// the members bound there.
+template <class T, class Visit>
+void for_each_bound_member(Visit&& visit) {
+    visit_bound_members<T>(visit, std::make_index_sequence<field_count_v<T>>{});
+}
+
+/// The member type of a descriptor.
+template <class Field>
+using bound_member_t = typename std::decay_t<Field>::member_type;
+
+// A member in the JSON body: bound to no URI label, query parameter or header, and not boto3's ResponseMetadata,
+// which an output carries but the wire never does.
+template <class T, std::size_t Index>
+constexpr bool travels_in_body() {
+    const auto& field = field_at<Index>(fields_v<T>);
+    if (field.binding.location != http_location::body) return false;
+    if constexpr (has_response_metadata_v<T>) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(field.member)>, decltype(&T::response_metadata)>) {
+            return field.member != &T::response_metadata;
+        }
+    }
+    return true;
+}
+
+template <class T, std::size_t... Index>
+constexpr std::uint64_t body_member_mask(std::index_sequence<Index...>) {
+    static_assert(sizeof...(Index) <= 64, "awsauth: a REST message's body members are selected in 64 bits");
+    return (std::uint64_t{0} | ... | (travels_in_body<T, Index>() ? std::uint64_t{1} << Index : std::uint64_t{0}));
+}
+
+/// Bit i is set when T's member at index i travels in the JSON body (parse.hpp's read_members and dump.hpp's
+/// dump_members take such a mask).
+template <class T>
+inline constexpr std::uint64_t body_members_v = body_member_mask<T>(std::make_index_sequence<field_count_v<T>>{});
+
+/// restJson1 writes timestamps in a JSON body as epoch seconds.
+inline constexpr dump_options rest_json_body_options{-1, timestamp_format::epoch_seconds};
+
+inline constexpr const char* header_value_unsafe = "a header value cannot hold CR, LF or NUL";
+
+inline bool is_safe_header_value(std::string_view value) noexcept {
+    return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+// A value the caller put in a member bound to a header: CR or LF would end the header (and start another one).
+inline void check_header_value(std::string_view value, const json_path* at) {
+    if (!is_safe_header_value(value)) fail(at, error_kind::constraint_violated, header_value_unsafe);
+    if (!is_valid_utf8(value)) fail(at, error_kind::invalid_utf8, string_not_utf8);
+}
+
+// A value of the answer itself sent as a header (the error code, the request id): not a member of any document.
+inline void check_answer_header(std::string_view value, const char* what) {
+    if (!is_safe_header_value(value))
+        throw error(error_kind::constraint_violated, std::string(what) + ": " + header_value_unsafe);
+    if (!is_valid_utf8(value)) throw error(error_kind::invalid_utf8, std::string(what) + ": " + string_not_utf8);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing: the path with its labels and query string, the bound headers.
+
+inline constexpr const char* empty_uri_label =
+    "an empty string cannot fill a label of the request URI (it would be an empty path segment)";
+
+template <class Request>
+void append_uri_label(std::string& path, const Request& request, std::string_view label) {
+    bool bound = false;
+    for_each_bound_member<Request>([&](const auto& field, auto where, std::size_t) {
+        if constexpr (decltype(where)::value == http_location::uri) {
+            using member_type = bound_member_t<decltype(field)>;
+            static_assert(!http_text<member_type>::is_list, "awsauth: a list cannot fill a label of the request URI");
+            if (bound || field.binding.name != label) return;
+            bound = true;
+            const json_path at{nullptr, field.key};
+            bool written = false;
+            http_text<member_type>::for_each(request.*(field.member), [&](std::string_view text) {
+                if (text.empty()) fail(&at, error_kind::constraint_violated, empty_uri_label);
+                if (!is_valid_utf8(text)) fail(&at, error_kind::invalid_utf8, string_not_utf8);
+                append_percent_encoded(path, text);
+                written = true;
+            });
+            if (!written) fail(&at, error_kind::missing_member, "missing required member (the request URI needs it)");
+        }
+    });
+    if (!bound) {
+        throw error(error_kind::missing_member,
+                    "no member is bound to the label {" + std::string(label) + "} of the request URI");
+    }
+}
+
+// The request URI with each {label} replaced by its member, percent-encoded.
+template <class Request>
+void append_request_path(std::string& path, const Request& request, std::string_view request_uri) {
+    std::size_t at = 0;
+    while (at < request_uri.size()) {
+        const std::size_t open = request_uri.find('{', at);
+        const std::size_t close = open == std::string_view::npos ? open : request_uri.find('}', open);
+        if (close == std::string_view::npos) {
+            path.append(request_uri.substr(at));
+            return;
+        }
+        path.append(request_uri.substr(at, open - at));
+        append_uri_label(path, request, request_uri.substr(open + 1, close - open - 1));
+        at = close + 1;
+    }
+}
+
+// `?name=value&...` for the members bound to the query string, in model order, a list as one pair per element
+// (botocore's percent_encode_sequence); after a `?` the request URI already has, `&`.
+template <class Request>
+void append_query_string(std::string& path, const Request& request) {
+    char separator = path.find('?') == std::string::npos ? '?' : '&';
+    for_each_bound_member<Request>([&](const auto& field, auto where, std::size_t) {
+        if constexpr (decltype(where)::value == http_location::query) {
+            using member_type = bound_member_t<decltype(field)>;
+            const json_path at{nullptr, field.key};
+            http_text<member_type>::for_each(request.*(field.member), [&](std::string_view text) {
+                if (!is_valid_utf8(text)) fail(&at, error_kind::invalid_utf8, string_not_utf8);
+                path += separator;
+                separator = '&';
+                append_percent_encoded(path, field.binding.name);
+                path += '=';
+                append_percent_encoded(path, text);
+            });
+        }
+    });
+}
+
+// The members bound to headers, in model order, their values as they are (botocore does not encode them).
+template <class Message>
+void append_bound_headers(std::vector<std::pair<std::string, std::string>>& headers, const Message& message) {
+    for_each_bound_member<Message>([&](const auto& field, auto where, std::size_t) {
+        if constexpr (decltype(where)::value == http_location::header) {
+            using member_type = bound_member_t<decltype(field)>;
+            static_assert(!http_text<member_type>::is_list, "awsauth: a list bound to a header has no form here yet");
+            const json_path at{nullptr, field.key};
+            http_text<member_type>::for_each(message.*(field.member), [&](std::string_view text) {
+                check_header_value(text, &at);
+                headers.emplace_back(std::string(field.binding.name), std::string(text));
+            });
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading: the request URI matched, its labels, the query string and the bound headers read into their members.
+
+enum class uri_match { matched, other_uri, empty_label };
+
+/// Matches a request's path against the path part of a request URI template (query strings on both sides are
+/// ignored), calling visit(label, encoded_text) for each `{label}` as it goes. A label takes the text up to the next
+/// `/` (or the literal character after it in the template): `%2F` inside it is part of the value.
+template <class Visit>
+uri_match match_request_uri(std::string_view request_uri, std::string_view path, Visit&& visit) {
+    request_uri = request_uri.substr(0, request_uri.find('?'));
+    path = path.substr(0, path.find('?'));
+    bool label_empty = false;
+    std::size_t t = 0;
+    std::size_t p = 0;
+    while (t < request_uri.size()) {
+        if (request_uri[t] == '{') {
+            const std::size_t close = request_uri.find('}', t);
+            if (close == std::string_view::npos) return uri_match::other_uri;
+            const std::string_view label = request_uri.substr(t + 1, close - t - 1);
+            t = close + 1;
+            const bool literal_follows = t < request_uri.size();
+            std::size_t end = p;
+            while (end < path.size() && path[end] != '/' && !(literal_follows && path[end] == request_uri[t]))
+                ++end;
+            label_empty = label_empty || end == p;
+            visit(label, path.substr(p, end - p));
+            p = end;
+        } else {
+            if (p >= path.size() || path[p] != request_uri[t]) return uri_match::other_uri;
+            ++t;
+            ++p;
+        }
+    }
+    if (p != path.size()) return uri_match::other_uri;
+    return label_empty ? uri_match::empty_label : uri_match::matched;
+}
+
+template <class Field, class Member>
+void assign_bound_text(const Field& field, std::string_view text, Member& member) {
+    const json_path at{nullptr, field.key};
+    http_text<Member>::assign(text, member,
+                              [&at](error_kind kind, const std::string& problem) { fail(&at, kind, problem); });
+}
+
+template <class Request>
+void read_uri_label(Request& value, std::string_view label, std::string_view encoded) {
+    for_each_bound_member<Request>([&](const auto& field, auto where, std::size_t) {
+        if constexpr (decltype(where)::value == http_location::uri) {
+            if (field.binding.name != label) return;
+            const json_path at{nullptr, field.key};
+            if (encoded.empty()) fail(&at, error_kind::constraint_violated, empty_uri_label);
+            std::string text;
+            if (!percent_decode(encoded, /*plus_is_space=*/false, text))
+                fail(&at, error_kind::invalid_json, "malformed percent-encoding in the request URI");
+            assign_bound_text(field, text, value.*(field.member));
+        }
+    });
+}
+
+template <class Message>
+void read_query_string(Message& value, std::string_view query) {
+    std::uint64_t seen = 0;
+    std::string name;
+    std::string text;
+    for (std::size_t start = 0; start < query.size();) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string_view::npos) end = query.size();
+        const std::string_view pair = query.substr(start, end - start);
+        start = end + 1;
+        const std::size_t equals = pair.find('=');
+        // A parameter no member is bound to (a presigned URL's X-Amz-* among them) is none of ours, whatever it holds.
+        if (!percent_decode(pair.substr(0, equals), /*plus_is_space=*/true, name)) continue;
+        for_each_bound_member<Message>([&](const auto& field, auto where, std::size_t index) {
+            if constexpr (decltype(where)::value == http_location::query) {
+                if (field.binding.name != name) return;
+                const json_path at{nullptr, field.key};
+                const std::string_view encoded =
+                    equals == std::string_view::npos ? std::string_view() : pair.substr(equals + 1);
+                if (!percent_decode(encoded, /*plus_is_space=*/true, text))
+                    fail(&at, error_kind::invalid_json, "malformed percent-encoding in the query string");
+                // A repeated parameter: a list gains an element, any other member takes the last one.
+                assign_bound_text(field, text, value.*(field.member));
+                seen |= std::uint64_t{1} << index;
+            }
+        });
+    }
+    for_each_bound_member<Message>([&](const auto& field, auto where, std::size_t index) {
+        if constexpr (decltype(where)::value == http_location::query) {
+            using member_type = bound_member_t<decltype(field)>;
+            // An empty list sends no pair at all, so an absent list is an empty one.
+            if constexpr (!http_text<member_type>::is_optional && !http_text<member_type>::is_list) {
+                if ((seen >> index & 1) == 0) {
+                    const json_path at{nullptr, field.key};
+                    fail(&at, error_kind::missing_member,
+                         "missing required member (no query parameter " + std::string(field.binding.name) + ")");
+                }
+            }
+        }
+    });
+}
+
+template <class Message>
+void read_bound_headers(Message& value, const std::vector<std::pair<std::string, std::string>>& headers) {
+    for_each_bound_member<Message>([&](const auto& field, auto where, std::size_t) {
+        if constexpr (decltype(where)::value == http_location::header) {
+            using member_type = bound_member_t<decltype(field)>;
+            if (const std::string* header = find_header(headers, field.binding.name)) {
+                assign_bound_text(field, *header, value.*(field.member));
+            } else if constexpr (!http_text<member_type>::is_optional) {
+                const json_path at{nullptr, field.key};
+                fail(&at, error_kind::missing_member,
+                     "missing required member (no header " + std::string(field.binding.name) + ")");
+            }
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The four directions and the errors.
+
+/// The request a client sends: the operation's method; its request URI with each {label} replaced by the member
+/// bound to it, percent-encoded (`/` included); the members bound to the query string and headers; and, when the
+/// input has body members, `Content-Type: application/json` and a JSON object of the body members set (epoch-second
+/// timestamps), `{}` when none is. An input without body members sends no body and no Content-Type, as botocore.
+template <class Request>
+http_request write_rest_json_request(const Request& request, const operation_description& operation) {
+    static_assert(is_described_v<Request>, "awsauth: the wire codec writes the structs awsauth generates");
+    http_request out;
+    out.method = std::string(operation.http_method);
+    append_request_path(out.path, request, operation.request_uri);
+    append_query_string(out.path, request);
+    append_bound_headers(out.headers, request);
+    if constexpr (body_members_v<Request> != 0) {
+        out.headers.emplace_back("Content-Type", "application/json");
+        out.body = dump_members<body_members_v<Request>>(request, rest_json_body_options);
+    }
+    return out;
+}
+
+/// Whether `request` is for the operation: its method, and its path matching the request URI with every label
+/// filled (an empty path segment is not this URI); the query string is not looked at.
+inline bool rest_json_request_is_for(const http_request& request, const operation_description& operation) {
+    return request.method == operation.http_method &&
+           match_request_uri(operation.request_uri, request.path, [](std::string_view, std::string_view) {}) ==
+               uri_match::matched;
+}
+
+/// The request a server received, read back: the labels of its path (percent-decoded, %2F included), its query
+/// string and headers, and the JSON body by awsauth::parse's rules (an empty body is an empty object). A member bound
+/// elsewhere is not looked for in the body, so a required one absent from it is no error.
 template <class Request>
 Request read_rest_json_request(const http_request& request, const operation_description& operation,
-                               const parse_options& options);
+                               const parse_options& options) {
+    static_assert(is_described_v<Request>, "awsauth: the wire codec reads the structs awsauth generates");
+    // The messages name the operation and its template, never the request's own method or path, which carry values.
+    if (request.method != operation.http_method) {
+        throw error(error_kind::invalid_json, "the request's method is not " + std::string(operation.name) + "'s (" +
+                                                  std::string(operation.http_method) + ")");
+    }
+    const auto ignore = [](std::string_view, std::string_view) {};
+    if (match_request_uri(operation.request_uri, request.path, ignore) == uri_match::other_uri) {
+        throw error(error_kind::invalid_json, "the request's path does not match " + std::string(operation.name) +
+                                                  "'s request URI (" + std::string(operation.request_uri) + ")");
+    }
+    Request value{};
+    match_request_uri(operation.request_uri, request.path, [&value](std::string_view label, std::string_view encoded) {
+        read_uri_label(value, label, encoded);
+    });
+    const std::size_t query = request.path.find('?');
+    read_query_string(
+        value, query == std::string::npos ? std::string_view() : std::string_view(request.path).substr(query + 1));
+    read_bound_headers(value, request.headers);
+    if constexpr (body_members_v<Request> != 0) {
+        read_members<body_members_v<Request>>(request.body.empty() ? std::string_view("{}") : request.body, value,
+                                              options);
+    }
+    return value;
+}
 
-bool rest_json_request_is_for(const http_request& request, const operation_description& operation);
-
+/// The output of a 2xx answer: its JSON body by awsauth::parse's rules (a body that is not a JSON object, empty or
+/// HTML, is an awsauth::error, where botocore returns an empty result), the members bound to headers, and
+/// ResponseMetadata as botocore's REST parsers fill it: the request id from x-amzn-RequestId, else from
+/// x-amz-request-id with x-amz-id-2 as the HostId.
 template <class Response>
-Response read_rest_json_response(const http_response& response, const operation_description& operation,
-                                 const parse_options& options);
+Response read_rest_json_response(const http_response& response, const operation_description&,
+                                 const parse_options& options) {
+    static_assert(is_described_v<Response>, "awsauth: the wire codec reads the structs awsauth generates");
+    Response value{};
+    if constexpr (body_members_v<Response> != 0) read_members<body_members_v<Response>>(response.body, value, options);
+    read_bound_headers(value, response.headers);
+    std::string request_id;
+    bool from_amz_request_id = false;
+    if (const std::string* amzn_request_id = find_header(response.headers, "x-amzn-RequestId")) {
+        request_id = *amzn_request_id;
+    } else if (const std::string* amz_request_id = find_header(response.headers, "x-amz-request-id")) {
+        request_id = *amz_request_id;
+        from_amz_request_id = true;
+    }
+    fill_response_metadata(value, response, std::move(request_id));
+    if constexpr (has_response_metadata_v<Response>) {
+        if (from_amz_request_id) {
+            const std::string* host_id = find_header(response.headers, "x-amz-id-2");
+            value.response_metadata->host_id = host_id ? *host_id : std::string();
+        }
+    }
+    return value;
+}
 
-service_error read_rest_json_error(const http_response& response, const parse_options& options);
+/// botocore's rule for an error code from any of its sources: cut at the first `:`, then keep what follows the last
+/// `#` (`com.amazonaws.eksauth#AccessDeniedException`, `AccessDeniedException:http://internal.amazon.com/...`).
+inline std::string_view rest_json_error_code(std::string_view code) noexcept {
+    code = code.substr(0, code.find(':'));
+    const std::size_t hash = code.rfind('#');
+    if (hash != std::string_view::npos) code.remove_prefix(hash + 1);
+    return code;
+}
 
+/// The service_error of a non-2xx answer, as botocore's RestJSONParser reads it: the code from x-amzn-ErrorType, else
+/// the body's `code`, `Code` or `__type` (the first present wins), else the status; the message from `message`, else
+/// `Message`; the request id from x-amzn-RequestId. Only those keys of the body are looked at, whatever else it
+/// holds; a body that is not JSON has its text as the message, as botocore has it (kept only when it is UTF-8). A 5xx
+/// with an empty or HTML body is bodiless_server_error's.
+inline service_error read_rest_json_error(const http_response& response, const parse_options& options) {
+    if (auto bodiless = bodiless_server_error(response)) return *bodiless;
+    enum : std::size_t { code, capitalized_code, type, message, capitalized_message, key_count };
+    static constexpr std::array<std::string_view, key_count> keys{"code", "Code", "__type", "message", "Message"};
+    std::array<std::optional<std::string>, key_count> found{};
+    std::string error_message;
+    if (response.body.empty() || read_top_level_strings(response.body, keys, found, options)) {
+        if (found[message]) {
+            error_message = std::move(*found[message]);
+        } else if (found[capitalized_message]) {
+            error_message = std::move(*found[capitalized_message]);
+        }
+    } else if (is_valid_utf8(response.body)) {
+        error_message = response.body;
+    }
+    std::string error_code;
+    if (const std::string* header = find_header(response.headers, "x-amzn-ErrorType")) {
+        error_code = *header;
+    } else {
+        error_code = std::to_string(response.status);
+        for (const std::size_t source : {code, capitalized_code, type}) {
+            if (found[source]) {
+                error_code = std::move(*found[source]);
+                break;
+            }
+        }
+    }
+    const std::string* request_id = find_header(response.headers, "x-amzn-RequestId");
+    return service_error(std::string(rest_json_error_code(error_code)), std::move(error_message),
+                         request_id ? *request_id : std::string(), response.status);
+}
+
+/// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's
+/// ResponseMetadata has a request id, one `Content-Type: application/json`, and the body members (never
+/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps.
 template <class Response>
-http_response write_rest_json_response(const Response& response, const operation_description& operation);
+http_response write_rest_json_response(const Response& response, const operation_description& operation) {
+    static_assert(is_described_v<Response>, "awsauth: the wire codec writes the structs awsauth generates");
+    http_response answer;
+    answer.status = operation.success_status;
+    std::string request_id = request_id_of(response);
+    if (!request_id.empty()) {
+        check_answer_header(request_id, "the request id");
+        answer.headers.emplace_back("x-amzn-RequestId", std::move(request_id));
+    }
+    append_bound_headers(answer.headers, response);
+    answer.headers.emplace_back("Content-Type", "application/json");
+    answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    return answer;
+}
 
-http_response write_rest_json_error(const service_description& service, const service_error& error);
+/// The error answer: its status, x-amzn-RequestId when known, `x-amzn-ErrorType: <code>`, `Content-Type:
+/// application/json` and `{"message":"..."}`.
+inline http_response write_rest_json_error(const service_description&, const service_error& failure) {
+    http_response answer;
+    answer.status = failure.http_status();
+    if (!failure.request_id().empty()) {
+        check_answer_header(failure.request_id(), "the request id");
+        answer.headers.emplace_back("x-amzn-RequestId", failure.request_id());
+    }
+    check_answer_header(failure.code(), "the error code");
+    answer.headers.emplace_back("x-amzn-ErrorType", failure.code());
+    answer.headers.emplace_back("Content-Type", "application/json");
+    answer.body = "{\"message\":";
+    const json_path at{nullptr, "message"};
+    append_json_escaped(answer.body, failure.message(), &at, string_not_utf8);
+    answer.body += '}';
+    return answer;
+}
 
 }  // namespace detail
 AWSAUTH_END_NAMESPACE

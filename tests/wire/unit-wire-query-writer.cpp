@@ -5,6 +5,7 @@
 #include "catch.hpp"
 #include "secrets.hpp"
 #include "test_support.hpp"
+#include "wire/wire_test_support.hpp"
 
 #include <awsauth/awsauth.hpp>
 #include <awsauth/json.hpp>
@@ -106,16 +107,7 @@ awsauth::http_response sts_error(const std::string& code, const std::string& mes
     return awsauth::detail::write_query_error(sts::service, awsauth::service_error(code, message, request_id, status));
 }
 
-// The error a call throws, as awsauth::error; fails the test when it throws nothing or something else.
-awsauth::error refusal_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const awsauth::error& refused) {
-        return refused;
-    }
-    FAIL("no awsauth::error was thrown");
-    throw std::logic_error("unreachable");
-}
+using awsauth_test::refusal_of;
 
 std::string caller_identity_body(const std::string& result) {
     return "<GetCallerIdentityResponse xmlns=\"" + sts_namespace + "\"><GetCallerIdentityResult>" + result +

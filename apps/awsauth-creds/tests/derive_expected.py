@@ -2,7 +2,8 @@
 """Writes apps/awsauth-creds/tests/expected/: what awsauth-creds must print for each case in cases.txt beside it.
 
 A second, independent statement of the tool's output rules, in Python (standard library only), reading the
-payloads with json and datetime and the member order from the vendored AWS models in tools/models. It shares no
+payloads with json, xml.etree (STS's XML answers) and datetime and the member order from the vendored AWS models
+in tools/models. It shares no
 code with the tool. The tests never run it: they compare the tool's output with the committed files. Run it by
 hand after changing a rule or a case, and read the diff:
 
@@ -11,6 +12,7 @@ hand after changing a rule or a case, and read the diff:
 import datetime
 import json
 import pathlib
+import xml.etree.ElementTree as ElementTree
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 HERE = ROOT / "apps" / "awsauth-creds" / "tests"
@@ -101,8 +103,38 @@ def classify(document):
     return "EKS Auth credentials", EKS_MODEL, "Credentials", False
 
 
-def facts(document):
-    kind, model, shape, is_output = classify(document)
+def local_name(tag):
+    """ElementTree spells a namespaced tag {uri}local; the tool matches local names."""
+    return tag.rpartition("}")[2]
+
+
+def from_xml(shape_name, element):
+    """An element of an STS XML answer as the value boto3 would make of it, through the model's shapes."""
+    shape = STS_MODEL["shapes"][shape_name]
+    kind = shape["type"]
+    if kind == "structure":
+        return {local_name(child.tag): from_xml(shape["members"][local_name(child.tag)]["shape"], child)
+                for child in element if local_name(child.tag) in shape["members"]}
+    if kind == "list":
+        return [from_xml(shape["member"]["shape"], item) for item in element if local_name(item.tag) == "member"]
+    if kind == "integer":
+        return int(element.text)
+    return element.text or ""  # strings, and timestamps as their ISO 8601 text
+
+
+def read_xml_answer(path):
+    """An STS XML answer (what curl gets): the classification the tool makes from the root element's name, and the
+    result as a boto3-like document, without ResponseMetadata (the body alone has no status or headers)."""
+    root = ElementTree.fromstring(path.read_bytes())
+    operation = local_name(root.tag).removesuffix("Response")
+    output = STS_MODEL["operations"][operation]["output"]
+    result = next(child for child in root if local_name(child.tag) == output["resultWrapper"])
+    document = from_xml(output["shape"], result)
+    return (f"STS {operation} response", STS_MODEL, output["shape"], True), document
+
+
+def facts(document, classification=None):
+    kind, model, shape, is_output = classification or classify(document)
     identity = []
     if shape == "AssumeRoleForPodIdentityResponse":
         credentials = document["credentials"]
@@ -204,9 +236,13 @@ def main():
             continue
         input_path, now_text, *variants = line.split()
         now = read_time(now_text)
-        found = facts(json.loads((ROOT / input_path).read_text(encoding="utf-8")))
         path = pathlib.PurePosixPath(input_path)
-        folder = HERE / "expected" / path.parent.name / path.name.removesuffix(".json")
+        if path.suffix == ".xml":
+            classification, document = read_xml_answer(ROOT / input_path)
+            found = facts(document, classification)
+        else:
+            found = facts(json.loads((ROOT / input_path).read_text(encoding="utf-8")))
+        folder = HERE / "expected" / path.parent.name / path.name.removesuffix(".json").removesuffix(".xml")
         folder.mkdir(parents=True, exist_ok=True)
         for variant in FORMATS + variants:
             (folder / file_name(variant)).write_text(output(found, variant, now), encoding="utf-8", newline="\n")

@@ -132,14 +132,14 @@ inline void append_end_tag(std::string& out, std::string_view name) {
 /// list's business): one specialization per member type. estimated_size is a first guess at that content's length,
 /// so the body is allocated once in the common case.
 template <class T, class = void>
-struct xml_codec {
+struct xml_writing {
     // std::map<std::string, std::string> lands here too: it is only boto3's ResponseMetadata.HTTPHeaders, which is
     // never on the wire.
     static_assert(dependent_false_v<T>, "awsauth: no XML mapping for this member type");
 };
 
 template <>
-struct xml_codec<std::string> {
+struct xml_writing<std::string> {
     static std::size_t estimated_size(const std::string& value) { return value.size(); }
     static void write(std::string& out, const std::string& value, const json_path* at) {
         append_xml_escaped<xml_text::element>(out, value, at);
@@ -147,7 +147,7 @@ struct xml_codec<std::string> {
 };
 
 template <>
-struct xml_codec<std::int32_t> {
+struct xml_writing<std::int32_t> {
     static std::size_t estimated_size(std::int32_t) { return 11; }
     static void write(std::string& out, std::int32_t value, const json_path*) {
         char digits[12];
@@ -157,7 +157,7 @@ struct xml_codec<std::int32_t> {
 
 // ISO 8601 in UTC with a `Z`, six fraction digits when there is a fraction: what moto sends and botocore reads.
 template <>
-struct xml_codec<timestamp> {
+struct xml_writing<timestamp> {
     static std::size_t estimated_size(timestamp) { return 27; }
     static void write(std::string& out, timestamp value, const json_path* at) {
         if (!in_supported_range(value))
@@ -168,32 +168,32 @@ struct xml_codec<timestamp> {
 
 // An absent optional member is left out by the struct's writer, so only a present one gets here.
 template <class T>
-struct xml_codec<std::optional<T>> {
+struct xml_writing<std::optional<T>> {
     static std::size_t estimated_size(const std::optional<T>& value) {
-        return value ? xml_codec<T>::estimated_size(*value) : 0;
+        return value ? xml_writing<T>::estimated_size(*value) : 0;
     }
     static void write(std::string& out, const std::optional<T>& value, const json_path* at) {
-        xml_codec<T>::write(out, *value, at);
+        xml_writing<T>::write(out, *value, at);
     }
 };
 
 // The query protocol's lists: each element a <member> child; an empty list is an empty element, which botocore reads
 // as [].
 template <class T>
-struct xml_codec<std::vector<T>> {
+struct xml_writing<std::vector<T>> {
     static constexpr std::string_view element = "member";
 
     static std::size_t estimated_size(const std::vector<T>& value) {
         std::size_t size = 0;
         for (const auto& each : value)
-            size += xml_codec<T>::estimated_size(each) + 2 * element.size() + 5;
+            size += xml_writing<T>::estimated_size(each) + 2 * element.size() + 5;
         return size;
     }
     static void write(std::string& out, const std::vector<T>& value, const json_path* at) {
         for (std::size_t i = 0; i < value.size(); ++i) {
             append_start_tag(out, element);
             const json_path element_path{at, {}, i, true};
-            xml_codec<T>::write(out, value[i], &element_path);
+            xml_writing<T>::write(out, value[i], &element_path);
             append_end_tag(out, element);
         }
     }
@@ -231,7 +231,7 @@ constexpr bool keys_are_xml_names() {
 
 // A structure: each member present as <Key>…</Key>, in model order, absent optional members left out.
 template <class T>
-struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
+struct xml_writing<T, std::enable_if_t<is_described_v<T>>> {
     static_assert(keys_are_xml_names<T>(), "awsauth: a model key is not a plain XML element name");
 
     static std::size_t estimated_size(const T& value) {
@@ -240,7 +240,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
             using member_type = std::decay_t<decltype(value.*(field.member))>;
             if constexpr (!is_response_metadata_member<T, member_type>()) {
                 const auto& member = value.*(field.member);
-                size += 2 * field.key.size() + 5 + xml_codec<member_type>::estimated_size(member);
+                size += 2 * field.key.size() + 5 + xml_writing<member_type>::estimated_size(member);
             }
         });
         return size;
@@ -256,7 +256,7 @@ struct xml_codec<T, std::enable_if_t<is_described_v<T>>> {
                 }
                 append_start_tag(out, field.key);
                 const json_path member_path{at, field.key};
-                xml_codec<member_type>::write(out, member, &member_path);
+                xml_writing<member_type>::write(out, member, &member_path);
                 append_end_tag(out, field.key);
             }
         });
@@ -307,7 +307,7 @@ http_response write_query_response(const Response& response, const operation_des
 
     std::string& body = answer.body;
     const std::string_view xml_namespace = operation.service->xml_namespace;
-    body.reserve(xml_codec<Response>::estimated_size(response) + 2 * operation.name.size() +
+    body.reserve(xml_writing<Response>::estimated_size(response) + 2 * operation.name.size() +
                  2 * operation.result_wrapper.size() + xml_namespace.size() + request_id.size() + 120);
     body += '<';
     body.append(operation.name);
@@ -316,7 +316,7 @@ http_response write_query_response(const Response& response, const operation_des
     body += '>';
     // Without a result wrapper the members sit in the root element itself, where botocore then looks for them.
     if (!operation.result_wrapper.empty()) append_start_tag(body, operation.result_wrapper);
-    xml_codec<Response>::write(body, response, nullptr);
+    xml_writing<Response>::write(body, response, nullptr);
     if (!operation.result_wrapper.empty()) append_end_tag(body, operation.result_wrapper);
     if (!request_id.empty()) {
         body += "<ResponseMetadata><RequestId>";
