@@ -3,7 +3,7 @@
 # Does nothing (and needs no network) when everything is already there. Arguments name further packages.
 set -euo pipefail
 
-packages=(cmake make g++ clang nlohmann-json3-dev libhowardhinnant-date-dev catch2 python3 pkg-config "$@")
+packages=(cmake make g++ clang nlohmann-json3-dev libhowardhinnant-date-dev libexpat1-dev catch2 python3 pkg-config "$@")
 
 missing=()
 for package in "${packages[@]}"; do

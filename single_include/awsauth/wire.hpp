@@ -167,10 +167,10 @@ inline constexpr bool has_response_metadata_v<T, std::void_t<decltype(std::declv
 /// Fills the output's ResponseMetadata as boto3 does: the request id, the status, the headers with lower-case
 /// names (the last of a repeated header wins, as in botocore's dict), no retries.
 template <class Response>
-void fill_response_metadata(Response& value, const http_response& response, std::string request_id) {
+void fill_response_metadata(Response& value, const http_response& response, const std::string& request_id) {
     if constexpr (has_response_metadata_v<Response>) {
         auto& metadata = value.response_metadata.emplace();
-        metadata.request_id = std::move(request_id);
+        metadata.request_id = request_id;
         metadata.http_status_code = static_cast<std::int32_t>(response.status);
         for (const auto& [name, header_value] : response.headers) {
             std::string lower(name);
@@ -1034,12 +1034,13 @@ public:
     // The events, as expat reports them (element names reduced to their local part).
     void start(std::string_view name) {
         if (depth_ + skipped_ >= options_.max_depth) fail_too_deep();
-        if (skipped_ != 0) {
+        // An element inside a skipped one, or one its parent does not know, is skipped with its children.
+        const bool skip =
+            skipped_ != 0 || (depth_ != 0 && !frames_[depth_ - 1].reader->child(*this, frames_[depth_ - 1], name));
+        if (skip) {
             ++skipped_;
         } else if (depth_ == 0) {
             root_(*this, root_target_, xml_step{});
-        } else if (xml_frame& top = frames_[depth_ - 1]; !top.reader->child(*this, top, name)) {
-            ++skipped_;
         }
     }
 
@@ -1604,8 +1605,8 @@ inline service_error read_query_error(const http_response& response, const parse
     }
     std::optional<std::string>& request_id =
         document.errors && document.errors->request_id ? document.errors->request_id : document.request_id;
-    return service_error(*detail->code, detail->message.value_or(std::string()),
-                         request_id_from(std::move(request_id), response), response.status);
+    return {*detail->code, detail->message.value_or(std::string()), request_id_from(std::move(request_id), response),
+            response.status};
 }
 
 }  // namespace detail
@@ -2508,8 +2509,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
         }
     }
     const std::string* request_id = find_header(response.headers, "x-amzn-RequestId");
-    return service_error(std::string(rest_json_error_code(error_code)), std::move(error_message),
-                         request_id ? *request_id : std::string(), response.status);
+    return {std::string(rest_json_error_code(error_code)), std::move(error_message),
+            request_id ? *request_id : std::string(), response.status};
 }
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's

@@ -162,10 +162,10 @@ inline constexpr bool has_response_metadata_v<T, std::void_t<decltype(std::declv
 /// Fills the output's ResponseMetadata as boto3 does: the request id, the status, the headers with lower-case
 /// names (the last of a repeated header wins, as in botocore's dict), no retries.
 template <class Response>
-void fill_response_metadata(Response& value, const http_response& response, std::string request_id) {
+void fill_response_metadata(Response& value, const http_response& response, const std::string& request_id) {
     if constexpr (has_response_metadata_v<Response>) {
         auto& metadata = value.response_metadata.emplace();
-        metadata.request_id = std::move(request_id);
+        metadata.request_id = request_id;
         metadata.http_status_code = static_cast<std::int32_t>(response.status);
         for (const auto& [name, header_value] : response.headers) {
             std::string lower(name);

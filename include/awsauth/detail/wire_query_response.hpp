@@ -162,8 +162,8 @@ inline service_error read_query_error(const http_response& response, const parse
     }
     std::optional<std::string>& request_id =
         document.errors && document.errors->request_id ? document.errors->request_id : document.request_id;
-    return service_error(*detail->code, detail->message.value_or(std::string()),
-                         request_id_from(std::move(request_id), response), response.status);
+    return {*detail->code, detail->message.value_or(std::string()), request_id_from(std::move(request_id), response),
+            response.status};
 }
 
 }  // namespace detail

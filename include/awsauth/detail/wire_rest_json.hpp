@@ -539,8 +539,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
         }
     }
     const std::string* request_id = find_header(response.headers, "x-amzn-RequestId");
-    return service_error(std::string(rest_json_error_code(error_code)), std::move(error_message),
-                         request_id ? *request_id : std::string(), response.status);
+    return {std::string(rest_json_error_code(error_code)), std::move(error_message),
+            request_id ? *request_id : std::string(), response.status};
 }
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's

@@ -168,12 +168,13 @@ public:
     // The events, as expat reports them (element names reduced to their local part).
     void start(std::string_view name) {
         if (depth_ + skipped_ >= options_.max_depth) fail_too_deep();
-        if (skipped_ != 0) {
+        // An element inside a skipped one, or one its parent does not know, is skipped with its children.
+        const bool skip =
+            skipped_ != 0 || (depth_ != 0 && !frames_[depth_ - 1].reader->child(*this, frames_[depth_ - 1], name));
+        if (skip) {
             ++skipped_;
         } else if (depth_ == 0) {
             root_(*this, root_target_, xml_step{});
-        } else if (xml_frame& top = frames_[depth_ - 1]; !top.reader->child(*this, top, name)) {
-            ++skipped_;
         }
     }
 
