@@ -95,9 +95,9 @@ def main():
             token_file.write_text(token + "\n")  # the line break a hand-made file has; the client drops it
             check_irsa_client_refusals(tally, chosen.irsa_client, token_file, token)
 
-            irsa_environment = peers.clean_environment(AWS_ROLE_ARN=ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE=str(token_file),
-                                                       AWS_ROLE_SESSION_NAME="peers-client", AWS_REGION=REGION,
-                                                       AWS_ENDPOINT_URL_STS=url + "/")
+            irsa_environment = peers.clean_environment(
+                AWS_ROLE_ARN=ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE=str(token_file),
+                AWS_ROLE_SESSION_NAME="peers-client", AWS_REGION=REGION, AWS_ENDPOINT_URL_STS=url + "/")
             irsa = peers.run([chosen.irsa_client], irsa_environment)
             exports = exports_of(irsa.stdout)
             tally.check("irsa_client: exit 0, nothing on stderr, four export lines as awsauth-creds --format env",
@@ -124,7 +124,8 @@ def main():
                                    '"$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_CREDENTIAL_EXPIRATION"'],
                                   peers.clean_environment(), stdin_text=irsa.stdout)
             tally.check("sh's eval of the output sets the four variables to the values printed",
-                        evaluated.returncode == 0 and evaluated.stdout.splitlines() == [exports[n] for n in EXPORT_NAMES],
+                        evaluated.returncode == 0
+                        and evaluated.stdout.splitlines() == [exports[name] for name in EXPORT_NAMES],
                         peers.shown(evaluated))
 
             credentials = peers.clean_environment(**exports)
@@ -140,7 +141,8 @@ def main():
                         identity.get("Arn") == session_arn and identity.get("Account") == ACCOUNT, peers.shown(aws))
 
             chained_role = f"arn:aws:iam::{ACCOUNT}:role/chained"
-            chained = peers.run([chosen.signed_call, url, REGION, "assume-role", chained_role, "peers-chain"], credentials)
+            chained = peers.run([chosen.signed_call, url, REGION, "assume-role", chained_role, "peers-chain"],
+                                credentials)
             match = re.search(r"^AccessKeyId: (ASIA\w+)$", chained.stdout, re.MULTILINE)
             tally.check("signed_call: AssumeRole signed with the IRSA credentials (role chaining) gets new credentials",
                         chained.returncode == 0

@@ -66,8 +66,8 @@ def stopped_cleanly(tally, process, signal_number, name):
 def check_cli(tally, url):
     dummy = peers.clean_environment(AWS_ACCESS_KEY_ID=DUMMY_KEY, AWS_SECRET_ACCESS_KEY=DUMMY_SECRET)
     endpoint = ["--endpoint-url", url, "--region", REGION, "--output", "json"]
-    assumed = peers.run(["aws", "sts", "assume-role", "--role-arn", ROLE_ARN, "--role-session-name", SESSION, *endpoint],
-                        dummy)
+    assumed = peers.run(["aws", "sts", "assume-role", "--role-arn", ROLE_ARN, "--role-session-name", SESSION,
+                         *endpoint], dummy)
     answer = json.loads(assumed.stdout) if assumed.returncode == 0 else {}
     credentials = answer.get("Credentials", {})
     tally.check("aws sts assume-role prints the credentials the fake issued (ASIA key, expiration an hour ahead)",
