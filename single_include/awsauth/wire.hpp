@@ -176,7 +176,7 @@ void fill_response_metadata(Response& value, const http_response& response, cons
             std::string lower(name);
             for (char& c : lower)
                 c = ascii_lower(c);
-            metadata.http_headers[lower] = header_value;
+            metadata.http_headers.insert_or_assign(std::move(lower), header_value);
         }
         metadata.retry_attempts = 0;
     }
@@ -239,16 +239,22 @@ constexpr bool is_unreserved(unsigned char byte) noexcept {
 /// decoder, form or not, where `+` means one only to a form decoder.
 inline void append_percent_encoded(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    std::size_t copied = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        if (is_unreserved(byte)) continue;
-        out.append(text.data() + copied, i - copied);
-        const char escape[] = {'%', hex[byte >> 4], hex[byte & 0xF]};
-        out.append(escape, sizeof escape);
-        copied = i + 1;
+    // Sized for the worst case (every byte escaped) and written through a pointer: ARNs and policies are short runs
+    // between escapes, where an append call per run and per escape cost more than the bytes.
+    const std::size_t start = out.size();
+    out.resize(start + 3 * text.size());
+    char* p = &out[start];
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (is_unreserved(byte)) {
+            *p++ = c;
+        } else {
+            *p++ = '%';
+            *p++ = hex[byte >> 4];
+            *p++ = hex[byte & 0xF];
+        }
     }
-    out.append(text.data() + copied, text.size() - copied);
+    out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
 constexpr int hex_digit_value(char c) noexcept {

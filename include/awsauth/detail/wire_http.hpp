@@ -171,7 +171,7 @@ void fill_response_metadata(Response& value, const http_response& response, cons
             std::string lower(name);
             for (char& c : lower)
                 c = ascii_lower(c);
-            metadata.http_headers[lower] = header_value;
+            metadata.http_headers.insert_or_assign(std::move(lower), header_value);
         }
         metadata.retry_attempts = 0;
     }
