@@ -37,7 +37,7 @@ TIERS = {
     "codec": ("json.hpp", "parse.hpp", "dump.hpp", "print.hpp", "validate.hpp", "detail/json_reading.hpp",
               "detail/json_text.hpp",
               "wire*.hpp", "detail/wire*"),  # the wire codec, when it comes
-    "umbrella": ("awsauth.hpp", "sts.hpp", "eks_auth.hpp", "response_metadata.hpp"),
+    "umbrella": ("awsauth.hpp", "sts.hpp", "eks_auth.hpp", "sso.hpp", "credential_sources.hpp", "response_metadata.hpp"),
 }
 # A tier includes itself and the tiers below it: a model header compiles without any codec, a codec works on the
 # descriptors of any model without naming one.
@@ -49,7 +49,7 @@ MAY_INCLUDE = {
 }
 # The include names kept for users forward to model/ and nothing else: `#include <awsauth/sts.hpp>` gives the
 # plain structs, not nlohmann.
-FORWARDING = ("sts.hpp", "eks_auth.hpp", "response_metadata.hpp")
+FORWARDING = ("sts.hpp", "eks_auth.hpp", "sso.hpp", "credential_sources.hpp", "response_metadata.hpp")
 # Third-party headers (by pattern) and the only awsauth headers that may include them.
 LIBRARIES = {
     "nlohmann": ("nlohmann/*", ("json.hpp", "parse.hpp", "detail/json_reading.hpp")),

@@ -1,8 +1,9 @@
 // awsauth/awsauth.hpp: the one header that brings everything.
-// STS and EKS Auth payloads as plain structs, with nlohmann_json adapters and exact timestamps.
+// STS, EKS Auth, SSO and the other credentials payloads as plain structs, with JSON adapters and exact timestamps.
 #pragma once
 
 #include <awsauth/constraints.hpp>
+#include <awsauth/credential_sources.hpp>
 #include <awsauth/dump.hpp>
 #include <awsauth/eks_auth.hpp>
 #include <awsauth/error.hpp>
@@ -13,6 +14,7 @@
 #include <awsauth/parse.hpp>
 #include <awsauth/print.hpp>
 #include <awsauth/response_metadata.hpp>
+#include <awsauth/sso.hpp>
 #include <awsauth/sts.hpp>
 #include <awsauth/timestamp.hpp>
 #include <awsauth/validate.hpp>

@@ -267,6 +267,718 @@ inline constexpr bool rule_fits_v = detail::rule_fits<Rule, Member>::value;
 
 AWSAUTH_END_NAMESPACE
 
+// ---------------- awsauth/fields.hpp ----------------
+// awsauth/fields.hpp: the one descriptor each member of a generated struct has, and the generic walks over them.
+// A struct takes part when `fields_of(type_tag<T>)` is found by ADL; tools/generate.py writes one per struct.
+
+
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// Whether a member's value may be shown in a log line or debug output.
+enum class visibility : bool { shown, secret };
+
+/// Where a member travels in a request of a REST protocol (EKS Auth's restJson1): in the JSON body unless the model
+/// binds it to the URI, the query string or a header, under the name the model gives there.
+enum class http_location : unsigned char { body, uri, query, header };
+
+struct http_binding {
+    http_location location = http_location::body;
+    std::string_view name{};
+};
+
+/// A member that fills `{name}` in the operation's request URI.
+constexpr http_binding in_uri(std::string_view name) noexcept {
+    return {http_location::uri, name};
+}
+/// A member sent as the query-string parameter `name`.
+constexpr http_binding in_query(std::string_view name) noexcept {
+    return {http_location::query, name};
+}
+/// A member sent as the HTTP header `name`.
+constexpr http_binding in_header(std::string_view name) noexcept {
+    return {http_location::header, name};
+}
+
+/// Everything known about one member of a generated struct: its JSON key (the AWS model's member name), where it
+/// lives, whether its value is secret, the constraint the model puts on it and where it travels on the wire. One
+/// descriptor, so nothing joins two tables by position; a rule that does not fit the member's type fails to compile.
+/// After the key and the member pointer come, in any order, what the model says beyond the defaults: a
+/// `visibility`, a rule (constraints.hpp) and an `http_binding`.
+template <class Struct, class Member, class Rule = no_rule>
+struct field {
+    using struct_type = Struct;
+    using member_type = Member;
+    using rule_type = Rule;
+    static_assert(rule_fits_v<Rule, Member>, "awsauth: this constraint rule does not fit the member's type");
+
+    template <class... Modifiers>
+    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Modifiers... modifiers) noexcept
+        : key(json_key), member(member_pointer) {
+        (take(modifiers), ...);
+    }
+
+    std::string_view key;
+    Member Struct::*member;
+    /// Never shown (operator<< prints "***"): the model marks the member, its shape or its structure sensitive, or
+    /// it is a session token (tools/models/overlay.json lists those).
+    bool secret = false;
+    /// What awsauth::validate checks.
+    Rule rule{};
+    /// Where the member travels in a REST request (awsauth/wire.hpp); the body unless the model says otherwise.
+    http_binding binding{};
+
+private:
+    constexpr void take(visibility shown_as) noexcept { secret = shown_as == visibility::secret; }
+    constexpr void take(Rule constraint) noexcept { rule = constraint; }
+    constexpr void take(http_binding where) noexcept { binding = where; }
+};
+
+namespace detail {
+// The one modifier that is neither a visibility nor an http_binding is the rule; none is no_rule.
+template <class... Modifiers>
+struct rule_among {
+    using type = no_rule;
+};
+template <class First, class... Rest>
+struct rule_among<First, Rest...> {
+    using type = std::conditional_t<std::is_same_v<First, visibility> || std::is_same_v<First, http_binding>,
+                                    typename rule_among<Rest...>::type, First>;
+};
+}  // namespace detail
+
+template <class Struct, class Member, class... Modifiers>
+field(std::string_view, Member Struct::*, Modifiers...)
+    -> field<Struct, Member, typename detail::rule_among<Modifiers...>::type>;
+
+namespace detail {
+
+template <std::size_t Index, class Field>
+struct field_slot {
+    Field field;
+};
+
+template <class Indices, class... Fields>
+struct field_slots;
+
+template <std::size_t... Index, class... Fields>
+struct field_slots<std::index_sequence<Index...>, Fields...> : field_slot<Index, Fields>... {
+    constexpr explicit field_slots(const Fields&... fields) noexcept : field_slot<Index, Fields>{fields}... {}
+
+    template <class Visitor>
+    constexpr void each(Visitor& visit) const {
+        (visit(field_slot<Index, Fields>::field), ...);
+    }
+};
+
+// Finds the one base holding index I; the field's type is deduced from it.
+template <std::size_t Index, class Field>
+constexpr const Field& field_in_slot(const field_slot<Index, Field>& slot) noexcept {
+    return slot.field;
+}
+
+}  // namespace detail
+
+/// A struct's descriptors, in model order: what fields_of returns. A tuple of its own rather than std::tuple, whose
+/// machinery costs every translation unit that reads or writes a struct (bench/compile_time.py).
+template <class... Fields>
+struct field_list : detail::field_slots<std::index_sequence_for<Fields...>, Fields...> {
+    static constexpr std::size_t size = sizeof...(Fields);
+    constexpr field_list(const Fields&... fields) noexcept
+        : detail::field_slots<std::index_sequence_for<Fields...>, Fields...>(fields...) {}
+};
+
+template <class... Fields>
+field_list(Fields...) -> field_list<Fields...>;
+
+/// The descriptor at `Index` of a field_list.
+template <std::size_t Index, class List>
+constexpr const auto& field_at(const List& fields) noexcept {
+    return detail::field_in_slot<Index>(fields);
+}
+
+/// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
+/// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
+template <class T>
+struct type_tag {
+    using type = T;
+};
+
+namespace detail {
+
+template <class T, class = void>
+struct is_described : std::false_type {};
+
+template <class T>
+struct is_described<T, std::void_t<decltype(fields_of(type_tag<T>{}))>> : std::true_type {};
+
+// Named apart from the function it looks for: a class of the same name would hide it from the ADL call.
+template <class T, class = void>
+struct marked_secret : std::false_type {};
+
+template <class T>
+struct marked_secret<T, std::void_t<decltype(is_secret_shape(type_tag<T>{}))>>
+    : std::bool_constant<is_secret_shape(type_tag<T>{})> {};
+
+}  // namespace detail
+
+/// True for a struct whose every value is secret, because the model marks the whole shape sensitive (EKS Auth
+/// `Credentials`): operator<< prints it as "***".
+template <class T>
+inline constexpr bool is_secret_shape_v = detail::marked_secret<T>::value;
+
+/// True for the structs awsauth generates (and any type given a fields_of overload).
+template <class T>
+inline constexpr bool is_described_v = detail::is_described<T>::value;
+
+/// How many members T has.
+template <class T>
+inline constexpr std::size_t field_count_v = decltype(fields_of(type_tag<T>{}))::size;
+
+/// The type of T's descriptor at Index.
+template <class T, std::size_t Index>
+using field_type_t = std::decay_t<decltype(field_at<Index>(fields_of(type_tag<T>{})))>;
+
+/// T's descriptors as one constant: every walk reads this, so no walk builds the table (keys, rules) at run time.
+template <class T>
+inline constexpr auto fields_v = fields_of(type_tag<T>{});
+
+/// Calls visit(field) for every field of T, in model order.
+template <class T, class Visitor>
+constexpr void for_each_field(Visitor&& visit) {
+    fields_v<T>.each(visit);
+}
+
+/// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
+template <class T, class Visitor>
+constexpr bool visit_field_named(std::string_view key, Visitor&& visit) {
+    bool found = false;
+    std::size_t index = 0;
+    for_each_field<T>([&](const auto& each) {
+        if (!found && each.key == key) {
+            found = true;
+            visit(each, index);
+        }
+        ++index;
+    });
+    return found;
+}
+
+/// Member-wise equality, what the generated operator== calls.
+template <class T>
+bool fields_equal(const T& a, const T& b) {
+    bool equal = true;
+    for_each_field<T>([&](const auto& each) { equal = equal && a.*(each.member) == b.*(each.member); });
+    return equal;
+}
+
+/// Member-wise comparison for every generated struct; the model headers bring these into their namespaces, so ADL
+/// finds them for the generated structs and nothing else.
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+bool operator==(const T& a, const T& b) {
+    return fields_equal(a, b);
+}
+template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
+bool operator!=(const T& a, const T& b) {
+    return !fields_equal(a, b);
+}
+
+namespace detail {
+/// How the redacting printer writes a value of type T: declared here, defined by <awsauth/print.hpp> (one
+/// specialization per member type). Without that header, `stream << value` does not compile.
+template <class T, class = void>
+struct printer;
+}  // namespace detail
+
+/// Prints awsauth::redacted(value) (<awsauth/print.hpp>). The model headers bring it into their namespaces, so ADL
+/// finds it for every generated struct and for nothing else: std::vector<sts::Tag> and your own types are not touched.
+template <class Char, class Traits, class T, std::enable_if_t<std::is_same_v<Char, char> && is_described_v<T>, int> = 0>
+std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& stream, const T& value) {
+    std::string text;
+    detail::printer<T>::append(text, value);
+    return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
+}
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/model/patterns.hpp ----------------
+// awsauth/model/patterns.hpp: the patterns of the AWS models as character-class runs (see
+// include/awsauth/constraints.hpp), which the member descriptors of the model headers point to.
+// Generated by tools/generate.py from tools/models/
+// (Unicode 14.0.0 categories from tools/models/unicode-categories.json).
+// Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
+// clang-format off
+
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace model_patterns {
+
+inline constexpr code_point_range imds_success_code_class[] = {
+    {0x53, 0x53},
+};
+inline constexpr code_point_range imds_success_code_class_2[] = {
+    {0x75, 0x75},
+};
+inline constexpr code_point_range imds_success_code_class_3[] = {
+    {0x63, 0x63},
+};
+inline constexpr code_point_range imds_success_code_class_4[] = {
+    {0x65, 0x65},
+};
+inline constexpr code_point_range imds_success_code_class_5[] = {
+    {0x73, 0x73},
+};
+inline constexpr pattern_run imds_success_code_runs[] = {
+    {{imds_success_code_class, 1}, 1, 1},
+    {{imds_success_code_class_2, 1}, 1, 1},
+    {{imds_success_code_class_3, 1}, 1, 1},
+    {{imds_success_code_class_3, 1}, 1, 1},
+    {{imds_success_code_class_4, 1}, 1, 1},
+    {{imds_success_code_class_5, 1}, 1, 1},
+    {{imds_success_code_class_5, 1}, 1, 1},
+};
+inline constexpr pattern imds_success_code{"Success", imds_success_code_runs, 7};
+
+inline constexpr code_point_range sts_arn_type_class[] = {
+    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0x7E}, {0x85, 0x85}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFF},
+};
+inline constexpr pattern_run sts_arn_type_runs[] = {
+    {{sts_arn_type_class, 7}, 1, unbounded},
+};
+inline constexpr pattern sts_arn_type{R"([\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+)", sts_arn_type_runs, 1};
+
+inline constexpr code_point_range sts_tag_key_type_class[] = {
+    {0x20, 0x20}, {0x2B, 0x2B}, {0x2D, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A}, {0xA0, 0xA0},
+    {0xAA, 0xAA}, {0xB2, 0xB3}, {0xB5, 0xB5}, {0xB9, 0xBA}, {0xBC, 0xBE}, {0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x2C1},
+    {0x2C6, 0x2D1}, {0x2E0, 0x2E4}, {0x2EC, 0x2EC}, {0x2EE, 0x2EE}, {0x370, 0x374}, {0x376, 0x377}, {0x37A, 0x37D},
+    {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A}, {0x38C, 0x38C}, {0x38E, 0x3A1}, {0x3A3, 0x3F5}, {0x3F7, 0x481},
+    {0x48A, 0x52F}, {0x531, 0x556}, {0x559, 0x559}, {0x560, 0x588}, {0x5D0, 0x5EA}, {0x5EF, 0x5F2}, {0x620, 0x64A},
+    {0x660, 0x669}, {0x66E, 0x66F}, {0x671, 0x6D3}, {0x6D5, 0x6D5}, {0x6E5, 0x6E6}, {0x6EE, 0x6FC}, {0x6FF, 0x6FF},
+    {0x710, 0x710}, {0x712, 0x72F}, {0x74D, 0x7A5}, {0x7B1, 0x7B1}, {0x7C0, 0x7EA}, {0x7F4, 0x7F5}, {0x7FA, 0x7FA},
+    {0x800, 0x815}, {0x81A, 0x81A}, {0x824, 0x824}, {0x828, 0x828}, {0x840, 0x858}, {0x860, 0x86A}, {0x870, 0x887},
+    {0x889, 0x88E}, {0x8A0, 0x8C9}, {0x904, 0x939}, {0x93D, 0x93D}, {0x950, 0x950}, {0x958, 0x961}, {0x966, 0x96F},
+    {0x971, 0x980}, {0x985, 0x98C}, {0x98F, 0x990}, {0x993, 0x9A8}, {0x9AA, 0x9B0}, {0x9B2, 0x9B2}, {0x9B6, 0x9B9},
+    {0x9BD, 0x9BD}, {0x9CE, 0x9CE}, {0x9DC, 0x9DD}, {0x9DF, 0x9E1}, {0x9E6, 0x9F1}, {0x9F4, 0x9F9}, {0x9FC, 0x9FC},
+    {0xA05, 0xA0A}, {0xA0F, 0xA10}, {0xA13, 0xA28}, {0xA2A, 0xA30}, {0xA32, 0xA33}, {0xA35, 0xA36}, {0xA38, 0xA39},
+    {0xA59, 0xA5C}, {0xA5E, 0xA5E}, {0xA66, 0xA6F}, {0xA72, 0xA74}, {0xA85, 0xA8D}, {0xA8F, 0xA91}, {0xA93, 0xAA8},
+    {0xAAA, 0xAB0}, {0xAB2, 0xAB3}, {0xAB5, 0xAB9}, {0xABD, 0xABD}, {0xAD0, 0xAD0}, {0xAE0, 0xAE1}, {0xAE6, 0xAEF},
+    {0xAF9, 0xAF9}, {0xB05, 0xB0C}, {0xB0F, 0xB10}, {0xB13, 0xB28}, {0xB2A, 0xB30}, {0xB32, 0xB33}, {0xB35, 0xB39},
+    {0xB3D, 0xB3D}, {0xB5C, 0xB5D}, {0xB5F, 0xB61}, {0xB66, 0xB6F}, {0xB71, 0xB77}, {0xB83, 0xB83}, {0xB85, 0xB8A},
+    {0xB8E, 0xB90}, {0xB92, 0xB95}, {0xB99, 0xB9A}, {0xB9C, 0xB9C}, {0xB9E, 0xB9F}, {0xBA3, 0xBA4}, {0xBA8, 0xBAA},
+    {0xBAE, 0xBB9}, {0xBD0, 0xBD0}, {0xBE6, 0xBF2}, {0xC05, 0xC0C}, {0xC0E, 0xC10}, {0xC12, 0xC28}, {0xC2A, 0xC39},
+    {0xC3D, 0xC3D}, {0xC58, 0xC5A}, {0xC5D, 0xC5D}, {0xC60, 0xC61}, {0xC66, 0xC6F}, {0xC78, 0xC7E}, {0xC80, 0xC80},
+    {0xC85, 0xC8C}, {0xC8E, 0xC90}, {0xC92, 0xCA8}, {0xCAA, 0xCB3}, {0xCB5, 0xCB9}, {0xCBD, 0xCBD}, {0xCDD, 0xCDE},
+    {0xCE0, 0xCE1}, {0xCE6, 0xCEF}, {0xCF1, 0xCF2}, {0xD04, 0xD0C}, {0xD0E, 0xD10}, {0xD12, 0xD3A}, {0xD3D, 0xD3D},
+    {0xD4E, 0xD4E}, {0xD54, 0xD56}, {0xD58, 0xD61}, {0xD66, 0xD78}, {0xD7A, 0xD7F}, {0xD85, 0xD96}, {0xD9A, 0xDB1},
+    {0xDB3, 0xDBB}, {0xDBD, 0xDBD}, {0xDC0, 0xDC6}, {0xDE6, 0xDEF}, {0xE01, 0xE30}, {0xE32, 0xE33}, {0xE40, 0xE46},
+    {0xE50, 0xE59}, {0xE81, 0xE82}, {0xE84, 0xE84}, {0xE86, 0xE8A}, {0xE8C, 0xEA3}, {0xEA5, 0xEA5}, {0xEA7, 0xEB0},
+    {0xEB2, 0xEB3}, {0xEBD, 0xEBD}, {0xEC0, 0xEC4}, {0xEC6, 0xEC6}, {0xED0, 0xED9}, {0xEDC, 0xEDF}, {0xF00, 0xF00},
+    {0xF20, 0xF33}, {0xF40, 0xF47}, {0xF49, 0xF6C}, {0xF88, 0xF8C}, {0x1000, 0x102A}, {0x103F, 0x1049},
+    {0x1050, 0x1055}, {0x105A, 0x105D}, {0x1061, 0x1061}, {0x1065, 0x1066}, {0x106E, 0x1070}, {0x1075, 0x1081},
+    {0x108E, 0x108E}, {0x1090, 0x1099}, {0x10A0, 0x10C5}, {0x10C7, 0x10C7}, {0x10CD, 0x10CD}, {0x10D0, 0x10FA},
+    {0x10FC, 0x1248}, {0x124A, 0x124D}, {0x1250, 0x1256}, {0x1258, 0x1258}, {0x125A, 0x125D}, {0x1260, 0x1288},
+    {0x128A, 0x128D}, {0x1290, 0x12B0}, {0x12B2, 0x12B5}, {0x12B8, 0x12BE}, {0x12C0, 0x12C0}, {0x12C2, 0x12C5},
+    {0x12C8, 0x12D6}, {0x12D8, 0x1310}, {0x1312, 0x1315}, {0x1318, 0x135A}, {0x1369, 0x137C}, {0x1380, 0x138F},
+    {0x13A0, 0x13F5}, {0x13F8, 0x13FD}, {0x1401, 0x166C}, {0x166F, 0x169A}, {0x16A0, 0x16EA}, {0x16EE, 0x16F8},
+    {0x1700, 0x1711}, {0x171F, 0x1731}, {0x1740, 0x1751}, {0x1760, 0x176C}, {0x176E, 0x1770}, {0x1780, 0x17B3},
+    {0x17D7, 0x17D7}, {0x17DC, 0x17DC}, {0x17E0, 0x17E9}, {0x17F0, 0x17F9}, {0x1810, 0x1819}, {0x1820, 0x1878},
+    {0x1880, 0x1884}, {0x1887, 0x18A8}, {0x18AA, 0x18AA}, {0x18B0, 0x18F5}, {0x1900, 0x191E}, {0x1946, 0x196D},
+    {0x1970, 0x1974}, {0x1980, 0x19AB}, {0x19B0, 0x19C9}, {0x19D0, 0x19DA}, {0x1A00, 0x1A16}, {0x1A20, 0x1A54},
+    {0x1A80, 0x1A89}, {0x1A90, 0x1A99}, {0x1AA7, 0x1AA7}, {0x1B05, 0x1B33}, {0x1B45, 0x1B4C}, {0x1B50, 0x1B59},
+    {0x1B83, 0x1BA0}, {0x1BAE, 0x1BE5}, {0x1C00, 0x1C23}, {0x1C40, 0x1C49}, {0x1C4D, 0x1C7D}, {0x1C80, 0x1C88},
+    {0x1C90, 0x1CBA}, {0x1CBD, 0x1CBF}, {0x1CE9, 0x1CEC}, {0x1CEE, 0x1CF3}, {0x1CF5, 0x1CF6}, {0x1CFA, 0x1CFA},
+    {0x1D00, 0x1DBF}, {0x1E00, 0x1F15}, {0x1F18, 0x1F1D}, {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F57},
+    {0x1F59, 0x1F59}, {0x1F5B, 0x1F5B}, {0x1F5D, 0x1F5D}, {0x1F5F, 0x1F7D}, {0x1F80, 0x1FB4}, {0x1FB6, 0x1FBC},
+    {0x1FBE, 0x1FBE}, {0x1FC2, 0x1FC4}, {0x1FC6, 0x1FCC}, {0x1FD0, 0x1FD3}, {0x1FD6, 0x1FDB}, {0x1FE0, 0x1FEC},
+    {0x1FF2, 0x1FF4}, {0x1FF6, 0x1FFC}, {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F},
+    {0x2070, 0x2071}, {0x2074, 0x2079}, {0x207F, 0x2089}, {0x2090, 0x209C}, {0x2102, 0x2102}, {0x2107, 0x2107},
+    {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124}, {0x2126, 0x2126}, {0x2128, 0x2128},
+    {0x212A, 0x212D}, {0x212F, 0x2139}, {0x213C, 0x213F}, {0x2145, 0x2149}, {0x214E, 0x214E}, {0x2150, 0x2189},
+    {0x2460, 0x249B}, {0x24EA, 0x24FF}, {0x2776, 0x2793}, {0x2C00, 0x2CE4}, {0x2CEB, 0x2CEE}, {0x2CF2, 0x2CF3},
+    {0x2CFD, 0x2CFD}, {0x2D00, 0x2D25}, {0x2D27, 0x2D27}, {0x2D2D, 0x2D2D}, {0x2D30, 0x2D67}, {0x2D6F, 0x2D6F},
+    {0x2D80, 0x2D96}, {0x2DA0, 0x2DA6}, {0x2DA8, 0x2DAE}, {0x2DB0, 0x2DB6}, {0x2DB8, 0x2DBE}, {0x2DC0, 0x2DC6},
+    {0x2DC8, 0x2DCE}, {0x2DD0, 0x2DD6}, {0x2DD8, 0x2DDE}, {0x2E2F, 0x2E2F}, {0x3000, 0x3000}, {0x3005, 0x3007},
+    {0x3021, 0x3029}, {0x3031, 0x3035}, {0x3038, 0x303C}, {0x3041, 0x3096}, {0x309D, 0x309F}, {0x30A1, 0x30FA},
+    {0x30FC, 0x30FF}, {0x3105, 0x312F}, {0x3131, 0x318E}, {0x3192, 0x3195}, {0x31A0, 0x31BF}, {0x31F0, 0x31FF},
+    {0x3220, 0x3229}, {0x3248, 0x324F}, {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x3400, 0x4DBF},
+    {0x4E00, 0xA48C}, {0xA4D0, 0xA4FD}, {0xA500, 0xA60C}, {0xA610, 0xA62B}, {0xA640, 0xA66E}, {0xA67F, 0xA69D},
+    {0xA6A0, 0xA6EF}, {0xA717, 0xA71F}, {0xA722, 0xA788}, {0xA78B, 0xA7CA}, {0xA7D0, 0xA7D1}, {0xA7D3, 0xA7D3},
+    {0xA7D5, 0xA7D9}, {0xA7F2, 0xA801}, {0xA803, 0xA805}, {0xA807, 0xA80A}, {0xA80C, 0xA822}, {0xA830, 0xA835},
+    {0xA840, 0xA873}, {0xA882, 0xA8B3}, {0xA8D0, 0xA8D9}, {0xA8F2, 0xA8F7}, {0xA8FB, 0xA8FB}, {0xA8FD, 0xA8FE},
+    {0xA900, 0xA925}, {0xA930, 0xA946}, {0xA960, 0xA97C}, {0xA984, 0xA9B2}, {0xA9CF, 0xA9D9}, {0xA9E0, 0xA9E4},
+    {0xA9E6, 0xA9FE}, {0xAA00, 0xAA28}, {0xAA40, 0xAA42}, {0xAA44, 0xAA4B}, {0xAA50, 0xAA59}, {0xAA60, 0xAA76},
+    {0xAA7A, 0xAA7A}, {0xAA7E, 0xAAAF}, {0xAAB1, 0xAAB1}, {0xAAB5, 0xAAB6}, {0xAAB9, 0xAABD}, {0xAAC0, 0xAAC0},
+    {0xAAC2, 0xAAC2}, {0xAADB, 0xAADD}, {0xAAE0, 0xAAEA}, {0xAAF2, 0xAAF4}, {0xAB01, 0xAB06}, {0xAB09, 0xAB0E},
+    {0xAB11, 0xAB16}, {0xAB20, 0xAB26}, {0xAB28, 0xAB2E}, {0xAB30, 0xAB5A}, {0xAB5C, 0xAB69}, {0xAB70, 0xABE2},
+    {0xABF0, 0xABF9}, {0xAC00, 0xD7A3}, {0xD7B0, 0xD7C6}, {0xD7CB, 0xD7FB}, {0xF900, 0xFA6D}, {0xFA70, 0xFAD9},
+    {0xFB00, 0xFB06}, {0xFB13, 0xFB17}, {0xFB1D, 0xFB1D}, {0xFB1F, 0xFB28}, {0xFB2A, 0xFB36}, {0xFB38, 0xFB3C},
+    {0xFB3E, 0xFB3E}, {0xFB40, 0xFB41}, {0xFB43, 0xFB44}, {0xFB46, 0xFBB1}, {0xFBD3, 0xFD3D}, {0xFD50, 0xFD8F},
+    {0xFD92, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFE74}, {0xFE76, 0xFEFC}, {0xFF10, 0xFF19}, {0xFF21, 0xFF3A},
+    {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0xFFC2, 0xFFC7}, {0xFFCA, 0xFFCF}, {0xFFD2, 0xFFD7}, {0xFFDA, 0xFFDC},
+    {0x10000, 0x1000B}, {0x1000D, 0x10026}, {0x10028, 0x1003A}, {0x1003C, 0x1003D}, {0x1003F, 0x1004D},
+    {0x10050, 0x1005D}, {0x10080, 0x100FA}, {0x10107, 0x10133}, {0x10140, 0x10178}, {0x1018A, 0x1018B},
+    {0x10280, 0x1029C}, {0x102A0, 0x102D0}, {0x102E1, 0x102FB}, {0x10300, 0x10323}, {0x1032D, 0x1034A},
+    {0x10350, 0x10375}, {0x10380, 0x1039D}, {0x103A0, 0x103C3}, {0x103C8, 0x103CF}, {0x103D1, 0x103D5},
+    {0x10400, 0x1049D}, {0x104A0, 0x104A9}, {0x104B0, 0x104D3}, {0x104D8, 0x104FB}, {0x10500, 0x10527},
+    {0x10530, 0x10563}, {0x10570, 0x1057A}, {0x1057C, 0x1058A}, {0x1058C, 0x10592}, {0x10594, 0x10595},
+    {0x10597, 0x105A1}, {0x105A3, 0x105B1}, {0x105B3, 0x105B9}, {0x105BB, 0x105BC}, {0x10600, 0x10736},
+    {0x10740, 0x10755}, {0x10760, 0x10767}, {0x10780, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA},
+    {0x10800, 0x10805}, {0x10808, 0x10808}, {0x1080A, 0x10835}, {0x10837, 0x10838}, {0x1083C, 0x1083C},
+    {0x1083F, 0x10855}, {0x10858, 0x10876}, {0x10879, 0x1089E}, {0x108A7, 0x108AF}, {0x108E0, 0x108F2},
+    {0x108F4, 0x108F5}, {0x108FB, 0x1091B}, {0x10920, 0x10939}, {0x10980, 0x109B7}, {0x109BC, 0x109CF},
+    {0x109D2, 0x10A00}, {0x10A10, 0x10A13}, {0x10A15, 0x10A17}, {0x10A19, 0x10A35}, {0x10A40, 0x10A48},
+    {0x10A60, 0x10A7E}, {0x10A80, 0x10A9F}, {0x10AC0, 0x10AC7}, {0x10AC9, 0x10AE4}, {0x10AEB, 0x10AEF},
+    {0x10B00, 0x10B35}, {0x10B40, 0x10B55}, {0x10B58, 0x10B72}, {0x10B78, 0x10B91}, {0x10BA9, 0x10BAF},
+    {0x10C00, 0x10C48}, {0x10C80, 0x10CB2}, {0x10CC0, 0x10CF2}, {0x10CFA, 0x10D23}, {0x10D30, 0x10D39},
+    {0x10E60, 0x10E7E}, {0x10E80, 0x10EA9}, {0x10EB0, 0x10EB1}, {0x10F00, 0x10F27}, {0x10F30, 0x10F45},
+    {0x10F51, 0x10F54}, {0x10F70, 0x10F81}, {0x10FB0, 0x10FCB}, {0x10FE0, 0x10FF6}, {0x11003, 0x11037},
+    {0x11052, 0x1106F}, {0x11071, 0x11072}, {0x11075, 0x11075}, {0x11083, 0x110AF}, {0x110D0, 0x110E8},
+    {0x110F0, 0x110F9}, {0x11103, 0x11126}, {0x11136, 0x1113F}, {0x11144, 0x11144}, {0x11147, 0x11147},
+    {0x11150, 0x11172}, {0x11176, 0x11176}, {0x11183, 0x111B2}, {0x111C1, 0x111C4}, {0x111D0, 0x111DA},
+    {0x111DC, 0x111DC}, {0x111E1, 0x111F4}, {0x11200, 0x11211}, {0x11213, 0x1122B}, {0x11280, 0x11286},
+    {0x11288, 0x11288}, {0x1128A, 0x1128D}, {0x1128F, 0x1129D}, {0x1129F, 0x112A8}, {0x112B0, 0x112DE},
+    {0x112F0, 0x112F9}, {0x11305, 0x1130C}, {0x1130F, 0x11310}, {0x11313, 0x11328}, {0x1132A, 0x11330},
+    {0x11332, 0x11333}, {0x11335, 0x11339}, {0x1133D, 0x1133D}, {0x11350, 0x11350}, {0x1135D, 0x11361},
+    {0x11400, 0x11434}, {0x11447, 0x1144A}, {0x11450, 0x11459}, {0x1145F, 0x11461}, {0x11480, 0x114AF},
+    {0x114C4, 0x114C5}, {0x114C7, 0x114C7}, {0x114D0, 0x114D9}, {0x11580, 0x115AE}, {0x115D8, 0x115DB},
+    {0x11600, 0x1162F}, {0x11644, 0x11644}, {0x11650, 0x11659}, {0x11680, 0x116AA}, {0x116B8, 0x116B8},
+    {0x116C0, 0x116C9}, {0x11700, 0x1171A}, {0x11730, 0x1173B}, {0x11740, 0x11746}, {0x11800, 0x1182B},
+    {0x118A0, 0x118F2}, {0x118FF, 0x11906}, {0x11909, 0x11909}, {0x1190C, 0x11913}, {0x11915, 0x11916},
+    {0x11918, 0x1192F}, {0x1193F, 0x1193F}, {0x11941, 0x11941}, {0x11950, 0x11959}, {0x119A0, 0x119A7},
+    {0x119AA, 0x119D0}, {0x119E1, 0x119E1}, {0x119E3, 0x119E3}, {0x11A00, 0x11A00}, {0x11A0B, 0x11A32},
+    {0x11A3A, 0x11A3A}, {0x11A50, 0x11A50}, {0x11A5C, 0x11A89}, {0x11A9D, 0x11A9D}, {0x11AB0, 0x11AF8},
+    {0x11C00, 0x11C08}, {0x11C0A, 0x11C2E}, {0x11C40, 0x11C40}, {0x11C50, 0x11C6C}, {0x11C72, 0x11C8F},
+    {0x11D00, 0x11D06}, {0x11D08, 0x11D09}, {0x11D0B, 0x11D30}, {0x11D46, 0x11D46}, {0x11D50, 0x11D59},
+    {0x11D60, 0x11D65}, {0x11D67, 0x11D68}, {0x11D6A, 0x11D89}, {0x11D98, 0x11D98}, {0x11DA0, 0x11DA9},
+    {0x11EE0, 0x11EF2}, {0x11FB0, 0x11FB0}, {0x11FC0, 0x11FD4}, {0x12000, 0x12399}, {0x12400, 0x1246E},
+    {0x12480, 0x12543}, {0x12F90, 0x12FF0}, {0x13000, 0x1342E}, {0x14400, 0x14646}, {0x16800, 0x16A38},
+    {0x16A40, 0x16A5E}, {0x16A60, 0x16A69}, {0x16A70, 0x16ABE}, {0x16AC0, 0x16AC9}, {0x16AD0, 0x16AED},
+    {0x16B00, 0x16B2F}, {0x16B40, 0x16B43}, {0x16B50, 0x16B59}, {0x16B5B, 0x16B61}, {0x16B63, 0x16B77},
+    {0x16B7D, 0x16B8F}, {0x16E40, 0x16E96}, {0x16F00, 0x16F4A}, {0x16F50, 0x16F50}, {0x16F93, 0x16F9F},
+    {0x16FE0, 0x16FE1}, {0x16FE3, 0x16FE3}, {0x17000, 0x187F7}, {0x18800, 0x18CD5}, {0x18D00, 0x18D08},
+    {0x1AFF0, 0x1AFF3}, {0x1AFF5, 0x1AFFB}, {0x1AFFD, 0x1AFFE}, {0x1B000, 0x1B122}, {0x1B150, 0x1B152},
+    {0x1B164, 0x1B167}, {0x1B170, 0x1B2FB}, {0x1BC00, 0x1BC6A}, {0x1BC70, 0x1BC7C}, {0x1BC80, 0x1BC88},
+    {0x1BC90, 0x1BC99}, {0x1D2E0, 0x1D2F3}, {0x1D360, 0x1D378}, {0x1D400, 0x1D454}, {0x1D456, 0x1D49C},
+    {0x1D49E, 0x1D49F}, {0x1D4A2, 0x1D4A2}, {0x1D4A5, 0x1D4A6}, {0x1D4A9, 0x1D4AC}, {0x1D4AE, 0x1D4B9},
+    {0x1D4BB, 0x1D4BB}, {0x1D4BD, 0x1D4C3}, {0x1D4C5, 0x1D505}, {0x1D507, 0x1D50A}, {0x1D50D, 0x1D514},
+    {0x1D516, 0x1D51C}, {0x1D51E, 0x1D539}, {0x1D53B, 0x1D53E}, {0x1D540, 0x1D544}, {0x1D546, 0x1D546},
+    {0x1D54A, 0x1D550}, {0x1D552, 0x1D6A5}, {0x1D6A8, 0x1D6C0}, {0x1D6C2, 0x1D6DA}, {0x1D6DC, 0x1D6FA},
+    {0x1D6FC, 0x1D714}, {0x1D716, 0x1D734}, {0x1D736, 0x1D74E}, {0x1D750, 0x1D76E}, {0x1D770, 0x1D788},
+    {0x1D78A, 0x1D7A8}, {0x1D7AA, 0x1D7C2}, {0x1D7C4, 0x1D7CB}, {0x1D7CE, 0x1D7FF}, {0x1DF00, 0x1DF1E},
+    {0x1E100, 0x1E12C}, {0x1E137, 0x1E13D}, {0x1E140, 0x1E149}, {0x1E14E, 0x1E14E}, {0x1E290, 0x1E2AD},
+    {0x1E2C0, 0x1E2EB}, {0x1E2F0, 0x1E2F9}, {0x1E7E0, 0x1E7E6}, {0x1E7E8, 0x1E7EB}, {0x1E7ED, 0x1E7EE},
+    {0x1E7F0, 0x1E7FE}, {0x1E800, 0x1E8C4}, {0x1E8C7, 0x1E8CF}, {0x1E900, 0x1E943}, {0x1E94B, 0x1E94B},
+    {0x1E950, 0x1E959}, {0x1EC71, 0x1ECAB}, {0x1ECAD, 0x1ECAF}, {0x1ECB1, 0x1ECB4}, {0x1ED01, 0x1ED2D},
+    {0x1ED2F, 0x1ED3D}, {0x1EE00, 0x1EE03}, {0x1EE05, 0x1EE1F}, {0x1EE21, 0x1EE22}, {0x1EE24, 0x1EE24},
+    {0x1EE27, 0x1EE27}, {0x1EE29, 0x1EE32}, {0x1EE34, 0x1EE37}, {0x1EE39, 0x1EE39}, {0x1EE3B, 0x1EE3B},
+    {0x1EE42, 0x1EE42}, {0x1EE47, 0x1EE47}, {0x1EE49, 0x1EE49}, {0x1EE4B, 0x1EE4B}, {0x1EE4D, 0x1EE4F},
+    {0x1EE51, 0x1EE52}, {0x1EE54, 0x1EE54}, {0x1EE57, 0x1EE57}, {0x1EE59, 0x1EE59}, {0x1EE5B, 0x1EE5B},
+    {0x1EE5D, 0x1EE5D}, {0x1EE5F, 0x1EE5F}, {0x1EE61, 0x1EE62}, {0x1EE64, 0x1EE64}, {0x1EE67, 0x1EE6A},
+    {0x1EE6C, 0x1EE72}, {0x1EE74, 0x1EE77}, {0x1EE79, 0x1EE7C}, {0x1EE7E, 0x1EE7E}, {0x1EE80, 0x1EE89},
+    {0x1EE8B, 0x1EE9B}, {0x1EEA1, 0x1EEA3}, {0x1EEA5, 0x1EEA9}, {0x1EEAB, 0x1EEBB}, {0x1F100, 0x1F10C},
+    {0x1FBF0, 0x1FBF9}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B738}, {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1},
+    {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
+};
+inline constexpr pattern_run sts_tag_key_type_runs[] = {
+    {{sts_tag_key_type_class, 742}, 1, unbounded},
+};
+inline constexpr pattern sts_tag_key_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]+)", sts_tag_key_type_runs, 1};
+
+inline constexpr pattern_run sts_tag_value_type_runs[] = {
+    {{sts_tag_key_type_class, 742}, 0, unbounded},
+};
+inline constexpr pattern sts_tag_value_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", sts_tag_value_type_runs, 1};
+
+inline constexpr code_point_range sts_role_session_name_type_class[] = {
+    {0x2B, 0x2E}, {0x30, 0x39}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_role_session_name_type_runs[] = {
+    {{sts_role_session_name_type_class, 6}, 0, unbounded},
+};
+inline constexpr pattern sts_role_session_name_type{R"([\w+=,.@-]*)", sts_role_session_name_type_runs, 1};
+
+inline constexpr code_point_range sts_unrestricted_session_policy_document_type_class[] = {
+    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0xFF},
+};
+inline constexpr pattern_run sts_unrestricted_session_policy_document_type_runs[] = {
+    {{sts_unrestricted_session_policy_document_type_class, 3}, 1, unbounded},
+};
+inline constexpr pattern sts_unrestricted_session_policy_document_type{R"([\u0009\u000A\u000D\u0020-\u00FF]+)", sts_unrestricted_session_policy_document_type_runs, 1};
+
+inline constexpr code_point_range sts_external_id_type_class[] = {
+    {0x2B, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_external_id_type_runs[] = {
+    {{sts_external_id_type_class, 5}, 0, unbounded},
+};
+inline constexpr pattern sts_external_id_type{R"([\w+=,.@:\/-]*)", sts_external_id_type_runs, 1};
+
+inline constexpr pattern_run sts_serial_number_type_runs[] = {
+    {{sts_external_id_type_class, 5}, 0, unbounded},
+};
+inline constexpr pattern sts_serial_number_type{R"([\w+=/:,.@-]*)", sts_serial_number_type_runs, 1};
+
+inline constexpr code_point_range sts_token_code_type_class[] = {
+    {0x30, 0x39},
+};
+inline constexpr pattern_run sts_token_code_type_runs[] = {
+    {{sts_token_code_type_class, 1}, 0, unbounded},
+};
+inline constexpr pattern sts_token_code_type{R"([\d]*)", sts_token_code_type_runs, 1};
+
+inline constexpr code_point_range sts_access_key_id_type_class[] = {
+    {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_access_key_id_type_runs[] = {
+    {{sts_access_key_id_type_class, 4}, 0, unbounded},
+};
+inline constexpr pattern sts_access_key_id_type{R"([\w]*)", sts_access_key_id_type_runs, 1};
+
+inline constexpr code_point_range sts_assumed_role_id_type_class[] = {
+    {0x2B, 0x2E}, {0x30, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run sts_assumed_role_id_type_runs[] = {
+    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
+};
+inline constexpr pattern sts_assumed_role_id_type{R"([\w+=,.@:-]*)", sts_assumed_role_id_type_runs, 1};
+
+inline constexpr pattern_run sts_federated_id_type_runs[] = {
+    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
+};
+inline constexpr pattern sts_federated_id_type{R"([\w+=,.@\:-]*)", sts_federated_id_type_runs, 1};
+
+inline constexpr code_point_range eks_auth_cluster_name_class[] = {
+    {0x30, 0x39}, {0x41, 0x5A}, {0x61, 0x7A},
+};
+inline constexpr code_point_range eks_auth_cluster_name_class_2[] = {
+    {0x2D, 0x2D}, {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr pattern_run eks_auth_cluster_name_runs[] = {
+    {{eks_auth_cluster_name_class, 3}, 1, 1},
+    {{eks_auth_cluster_name_class_2, 5}, 0, unbounded},
+};
+inline constexpr pattern eks_auth_cluster_name{R"([0-9A-Za-z][A-Za-z0-9\-_]*)", eks_auth_cluster_name_runs, 2};
+
+inline constexpr code_point_range eks_auth_jwt_token_class[] = {
+    {0x2D, 0x2D}, {0x30, 0x39}, {0x3D, 0x3D}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
+};
+inline constexpr code_point_range eks_auth_jwt_token_class_2[] = {
+    {0x2E, 0x2E},
+};
+inline constexpr pattern_run eks_auth_jwt_token_runs[] = {
+    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
+    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
+    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
+    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
+    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
+};
+inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+)", eks_auth_jwt_token_runs, 5};
+
+}  // namespace model_patterns
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/service.hpp ----------------
+// awsauth/service.hpp: what the model says about a service and its operations on the wire: the protocol, the
+// HTTP method and request URI of each operation, the XML namespace and result wrapper of the query protocol.
+// Plain data the model headers fill in (operation_of, service_of) and the wire codec (awsauth/wire.hpp) reads.
+
+
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// The wire protocols of the services awsauth models (botocore's `protocol` metadata).
+enum class protocol : unsigned char {
+    /// AWS Query: form-encoded POST requests, XML answers and errors (STS).
+    query,
+    /// restJson1: members in the URI, query string, headers or a JSON body; the error type in a header (EKS Auth).
+    rest_json,
+};
+
+/// One service as its model's metadata describes it.
+struct service_description {
+    /// The model's name for it, as in botocore's data folder: "sts", "eks-auth".
+    std::string_view name;
+    protocol wire_protocol;
+    /// The API version the query protocol sends as `Version`: "2011-06-15".
+    std::string_view api_version;
+    /// The namespace of the query protocol's XML answers ("" for other protocols).
+    std::string_view xml_namespace;
+};
+
+/// One operation, as its model describes it; operation_of(type_tag<Input>) and operation_of(type_tag<Output>) give it
+/// for the operation's input and output structs.
+struct operation_description {
+    const service_description* service;
+    /// "AssumeRole": the query protocol's Action.
+    std::string_view name;
+    /// "POST"
+    std::string_view http_method;
+    /// "/" or "/clusters/{clusterName}/assume-role-for-pod-identity", with `{member}` for the members bound to it.
+    std::string_view request_uri;
+    /// The status of a successful answer.
+    int success_status;
+    /// The query protocol's element around the output's members: "AssumeRoleResult" ("" where there is none).
+    std::string_view result_wrapper;
+};
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/model/credential_sources.hpp ----------------
+// awsauth/model/credential_sources.hpp: the credentials documents that no AWS model holds (container, IMDS,
+// credential_process), one namespace each.
+// Generated by tools/generate.py from tools/models/overlay.json's "sources", which names where AWS defines each.
+// Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
+// clang-format off
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// Defined by https://docs.aws.amazon.com/sdkref/latest/guide/feature-container-credentials.html (what SDKs read from
+/// AWS_CONTAINER_CREDENTIALS_FULL_URI / _RELATIVE_URI);
+/// https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html (the EKS Pod Identity agent adds
+/// AccountId); https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html (ECS adds RoleArn)
+namespace container {
+
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
+using awsauth::operator<<;
+
+/// The container-credentials document the EKS Pod Identity agent and ECS serve to SDKs (GET on
+/// AWS_CONTAINER_CREDENTIALS_FULL_URI).
+struct Credentials {
+    /// The access key ID.
+    std::string access_key_id{};
+    /// The secret access key.
+    std::string secret_access_key{};
+    /// The session token.
+    std::optional<std::string> token{};
+    /// The AWS account ID of the role; the EKS Pod Identity agent sends it, ECS does not.
+    std::optional<std::string> account_id{};
+    /// The ARN of the task role; ECS sends it, the EKS Pod Identity agent does not.
+    std::optional<std::string> role_arn{};
+    /// When the credentials expire (RFC 3339, up to nine fraction digits).
+    std::optional<awsauth::timestamp> expiration{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<Credentials>) noexcept {
+    return field_list{
+        field{"AccessKeyId", &Credentials::access_key_id, length_at_least(1)},
+        field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret, length_at_least(1)},
+        field{"Token", &Credentials::token, visibility::secret, length_at_least(1)},
+        field{"AccountId", &Credentials::account_id},
+        field{"RoleArn", &Credentials::role_arn},
+        field{"Expiration", &Credentials::expiration}};
+}
+
+}  // namespace container
+
+/// Defined by https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html (GET
+/// /latest/meta-data/iam/security-credentials/<role-name> on 169.254.169.254)
+namespace imds {
+
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
+using awsauth::operator<<;
+
+/// The role credentials the EC2 instance metadata service serves.
+struct Credentials {
+    /// Success, or why the instance could not get credentials for its role.
+    std::optional<std::string> code{};
+    /// What went wrong, where Code is not Success.
+    std::optional<std::string> message{};
+    /// When the instance last refreshed these credentials.
+    std::optional<awsauth::timestamp> last_updated{};
+    /// The kind of credentials: AWS-HMAC.
+    std::optional<std::string> type{};
+    /// The access key ID.
+    std::optional<std::string> access_key_id{};
+    /// The secret access key.
+    std::optional<std::string> secret_access_key{};
+    /// The session token.
+    std::optional<std::string> token{};
+    /// When the credentials expire.
+    std::optional<awsauth::timestamp> expiration{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<Credentials>) noexcept {
+    return field_list{
+        field{"Code", &Credentials::code, matching(model_patterns::imds_success_code)},
+        field{"Message", &Credentials::message},
+        field{"LastUpdated", &Credentials::last_updated},
+        field{"Type", &Credentials::type},
+        field{"AccessKeyId", &Credentials::access_key_id, length_at_least(1)},
+        field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret, length_at_least(1)},
+        field{"Token", &Credentials::token, visibility::secret, length_at_least(1)},
+        field{"Expiration", &Credentials::expiration}};
+}
+
+}  // namespace imds
+
+/// Defined by https://docs.aws.amazon.com/sdkref/latest/guide/feature-process-credentials.html (what a
+/// credential_process program prints on standard output)
+namespace credential_process {
+
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
+using awsauth::operator<<;
+
+/// What a credential_process program prints: long-term keys alone, or temporary credentials with their session token
+/// and expiration.
+struct Credentials {
+    /// The format's version: 1.
+    std::int32_t version{};
+    /// The access key ID.
+    std::string access_key_id{};
+    /// The secret access key.
+    std::string secret_access_key{};
+    /// The session token; long-term keys have none.
+    std::optional<std::string> session_token{};
+    /// When the credentials expire (ISO 8601); long-term keys have none, and SDKs never refresh them.
+    std::optional<awsauth::timestamp> expiration{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<Credentials>) noexcept {
+    return field_list{
+        field{"Version", &Credentials::version, range(1, 1)},
+        field{"AccessKeyId", &Credentials::access_key_id, length_at_least(1)},
+        field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret, length_at_least(1)},
+        field{"SessionToken", &Credentials::session_token, visibility::secret, length_at_least(1)},
+        field{"Expiration", &Credentials::expiration}};
+}
+
+}  // namespace credential_process
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/credential_sources.hpp ----------------
+// awsauth/credential_sources.hpp: the credentials documents no AWS model holds, as plain structs:
+// awsauth::container::Credentials (EKS Pod Identity agent, ECS), awsauth::imds::Credentials (EC2 instance metadata),
+// awsauth::credential_process::Credentials (a credential_process program's output).
+// The generated header lives in awsauth/model/. Plain structs only: add a codec header for what you do with them,
+// or include <awsauth/awsauth.hpp> for everything.
+
 // ---------------- awsauth/detail/utf8.hpp ----------------
 // awsauth/detail/utf8.hpp: UTF-8 as RFC 3629 defines it, decoded in one place, and text made safe for a log line.
 // JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
@@ -665,246 +1377,6 @@ constexpr bool needs_no_escaping(std::string_view key) {
 }
 
 }  // namespace detail
-AWSAUTH_END_NAMESPACE
-
-// ---------------- awsauth/fields.hpp ----------------
-// awsauth/fields.hpp: the one descriptor each member of a generated struct has, and the generic walks over them.
-// A struct takes part when `fields_of(type_tag<T>)` is found by ADL; tools/generate.py writes one per struct.
-
-
-#include <cstddef>
-#include <iosfwd>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <utility>
-
-AWSAUTH_BEGIN_NAMESPACE
-
-/// Whether a member's value may be shown in a log line or debug output.
-enum class visibility : bool { shown, secret };
-
-/// Where a member travels in a request of a REST protocol (EKS Auth's restJson1): in the JSON body unless the model
-/// binds it to the URI, the query string or a header, under the name the model gives there.
-enum class http_location : unsigned char { body, uri, query, header };
-
-struct http_binding {
-    http_location location = http_location::body;
-    std::string_view name{};
-};
-
-/// A member that fills `{name}` in the operation's request URI.
-constexpr http_binding in_uri(std::string_view name) noexcept {
-    return {http_location::uri, name};
-}
-/// A member sent as the query-string parameter `name`.
-constexpr http_binding in_query(std::string_view name) noexcept {
-    return {http_location::query, name};
-}
-/// A member sent as the HTTP header `name`.
-constexpr http_binding in_header(std::string_view name) noexcept {
-    return {http_location::header, name};
-}
-
-/// Everything known about one member of a generated struct: its JSON key (the AWS model's member name), where it
-/// lives, whether its value is secret, the constraint the model puts on it and where it travels on the wire. One
-/// descriptor, so nothing joins two tables by position; a rule that does not fit the member's type fails to compile.
-/// After the key and the member pointer come, in any order, what the model says beyond the defaults: a
-/// `visibility`, a rule (constraints.hpp) and an `http_binding`.
-template <class Struct, class Member, class Rule = no_rule>
-struct field {
-    using struct_type = Struct;
-    using member_type = Member;
-    using rule_type = Rule;
-    static_assert(rule_fits_v<Rule, Member>, "awsauth: this constraint rule does not fit the member's type");
-
-    template <class... Modifiers>
-    constexpr field(std::string_view json_key, Member Struct::*member_pointer, Modifiers... modifiers) noexcept
-        : key(json_key), member(member_pointer) {
-        (take(modifiers), ...);
-    }
-
-    std::string_view key;
-    Member Struct::*member;
-    /// Never shown (operator<< prints "***"): the model marks the member, its shape or its structure sensitive, or
-    /// it is a session token (tools/models/overlay.json lists those).
-    bool secret = false;
-    /// What awsauth::validate checks.
-    Rule rule{};
-    /// Where the member travels in a REST request (awsauth/wire.hpp); the body unless the model says otherwise.
-    http_binding binding{};
-
-private:
-    constexpr void take(visibility shown_as) noexcept { secret = shown_as == visibility::secret; }
-    constexpr void take(Rule constraint) noexcept { rule = constraint; }
-    constexpr void take(http_binding where) noexcept { binding = where; }
-};
-
-namespace detail {
-// The one modifier that is neither a visibility nor an http_binding is the rule; none is no_rule.
-template <class... Modifiers>
-struct rule_among {
-    using type = no_rule;
-};
-template <class First, class... Rest>
-struct rule_among<First, Rest...> {
-    using type = std::conditional_t<std::is_same_v<First, visibility> || std::is_same_v<First, http_binding>,
-                                    typename rule_among<Rest...>::type, First>;
-};
-}  // namespace detail
-
-template <class Struct, class Member, class... Modifiers>
-field(std::string_view, Member Struct::*, Modifiers...)
-    -> field<Struct, Member, typename detail::rule_among<Modifiers...>::type>;
-
-namespace detail {
-
-template <std::size_t Index, class Field>
-struct field_slot {
-    Field field;
-};
-
-template <class Indices, class... Fields>
-struct field_slots;
-
-template <std::size_t... Index, class... Fields>
-struct field_slots<std::index_sequence<Index...>, Fields...> : field_slot<Index, Fields>... {
-    constexpr explicit field_slots(const Fields&... fields) noexcept : field_slot<Index, Fields>{fields}... {}
-
-    template <class Visitor>
-    constexpr void each(Visitor& visit) const {
-        (visit(field_slot<Index, Fields>::field), ...);
-    }
-};
-
-// Finds the one base holding index I; the field's type is deduced from it.
-template <std::size_t Index, class Field>
-constexpr const Field& field_in_slot(const field_slot<Index, Field>& slot) noexcept {
-    return slot.field;
-}
-
-}  // namespace detail
-
-/// A struct's descriptors, in model order: what fields_of returns. A tuple of its own rather than std::tuple, whose
-/// machinery costs every translation unit that reads or writes a struct (bench/compile_time.py).
-template <class... Fields>
-struct field_list : detail::field_slots<std::index_sequence_for<Fields...>, Fields...> {
-    static constexpr std::size_t size = sizeof...(Fields);
-    constexpr field_list(const Fields&... fields) noexcept
-        : detail::field_slots<std::index_sequence_for<Fields...>, Fields...>(fields...) {}
-};
-
-template <class... Fields>
-field_list(Fields...) -> field_list<Fields...>;
-
-/// The descriptor at `Index` of a field_list.
-template <std::size_t Index, class List>
-constexpr const auto& field_at(const List& fields) noexcept {
-    return detail::field_in_slot<Index>(fields);
-}
-
-/// Names a type in an overload: unlike `const T*`, a tag for a derived class never converts to its base's tag,
-/// so a user's class derived from a generated struct is not mistaken for it (and its own members dropped).
-template <class T>
-struct type_tag {
-    using type = T;
-};
-
-namespace detail {
-
-template <class T, class = void>
-struct is_described : std::false_type {};
-
-template <class T>
-struct is_described<T, std::void_t<decltype(fields_of(type_tag<T>{}))>> : std::true_type {};
-
-// Named apart from the function it looks for: a class of the same name would hide it from the ADL call.
-template <class T, class = void>
-struct marked_secret : std::false_type {};
-
-template <class T>
-struct marked_secret<T, std::void_t<decltype(is_secret_shape(type_tag<T>{}))>>
-    : std::bool_constant<is_secret_shape(type_tag<T>{})> {};
-
-}  // namespace detail
-
-/// True for a struct whose every value is secret, because the model marks the whole shape sensitive (EKS Auth
-/// `Credentials`): operator<< prints it as "***".
-template <class T>
-inline constexpr bool is_secret_shape_v = detail::marked_secret<T>::value;
-
-/// True for the structs awsauth generates (and any type given a fields_of overload).
-template <class T>
-inline constexpr bool is_described_v = detail::is_described<T>::value;
-
-/// How many members T has.
-template <class T>
-inline constexpr std::size_t field_count_v = decltype(fields_of(type_tag<T>{}))::size;
-
-/// The type of T's descriptor at Index.
-template <class T, std::size_t Index>
-using field_type_t = std::decay_t<decltype(field_at<Index>(fields_of(type_tag<T>{})))>;
-
-/// T's descriptors as one constant: every walk reads this, so no walk builds the table (keys, rules) at run time.
-template <class T>
-inline constexpr auto fields_v = fields_of(type_tag<T>{});
-
-/// Calls visit(field) for every field of T, in model order.
-template <class T, class Visitor>
-constexpr void for_each_field(Visitor&& visit) {
-    fields_v<T>.each(visit);
-}
-
-/// Calls visit(field, index) for the field whose JSON key is `key`; returns whether there is one.
-template <class T, class Visitor>
-constexpr bool visit_field_named(std::string_view key, Visitor&& visit) {
-    bool found = false;
-    std::size_t index = 0;
-    for_each_field<T>([&](const auto& each) {
-        if (!found && each.key == key) {
-            found = true;
-            visit(each, index);
-        }
-        ++index;
-    });
-    return found;
-}
-
-/// Member-wise equality, what the generated operator== calls.
-template <class T>
-bool fields_equal(const T& a, const T& b) {
-    bool equal = true;
-    for_each_field<T>([&](const auto& each) { equal = equal && a.*(each.member) == b.*(each.member); });
-    return equal;
-}
-
-/// Member-wise comparison for every generated struct; the model headers bring these into their namespaces, so ADL
-/// finds them for the generated structs and nothing else.
-template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
-bool operator==(const T& a, const T& b) {
-    return fields_equal(a, b);
-}
-template <class T, std::enable_if_t<is_described_v<T>, int> = 0>
-bool operator!=(const T& a, const T& b) {
-    return !fields_equal(a, b);
-}
-
-namespace detail {
-/// How the redacting printer writes a value of type T: declared here, defined by <awsauth/print.hpp> (one
-/// specialization per member type). Without that header, `stream << value` does not compile.
-template <class T, class = void>
-struct printer;
-}  // namespace detail
-
-/// Prints awsauth::redacted(value) (<awsauth/print.hpp>). The model headers bring it into their namespaces, so ADL
-/// finds it for every generated struct and for nothing else: std::vector<sts::Tag> and your own types are not touched.
-template <class Char, class Traits, class T, std::enable_if_t<std::is_same_v<Char, char> && is_described_v<T>, int> = 0>
-std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& stream, const T& value) {
-    std::string text;
-    detail::printer<T>::append(text, value);
-    return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
-}
-
 AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/timestamp.hpp ----------------
@@ -1540,303 +2012,6 @@ std::string dump(const T& value, const dump_options& options = {}) {
     static_assert(is_described_v<T>, "awsauth::dump writes the structs awsauth generates");
     return detail::dump_document<~std::uint64_t{0}>(value, options);
 }
-
-AWSAUTH_END_NAMESPACE
-
-// ---------------- awsauth/model/patterns.hpp ----------------
-// awsauth/model/patterns.hpp: the patterns of the AWS models as character-class runs (see
-// include/awsauth/constraints.hpp), which the member descriptors of the model headers point to.
-// Generated by tools/generate.py from tools/models/
-// (Unicode 14.0.0 categories from tools/models/unicode-categories.json).
-// Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
-// clang-format off
-
-
-AWSAUTH_BEGIN_NAMESPACE
-namespace model_patterns {
-
-inline constexpr code_point_range sts_arn_type_class[] = {
-    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0x7E}, {0x85, 0x85}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFF},
-};
-inline constexpr pattern_run sts_arn_type_runs[] = {
-    {{sts_arn_type_class, 7}, 1, unbounded},
-};
-inline constexpr pattern sts_arn_type{R"([\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]+)", sts_arn_type_runs, 1};
-
-inline constexpr code_point_range sts_tag_key_type_class[] = {
-    {0x20, 0x20}, {0x2B, 0x2B}, {0x2D, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A}, {0xA0, 0xA0},
-    {0xAA, 0xAA}, {0xB2, 0xB3}, {0xB5, 0xB5}, {0xB9, 0xBA}, {0xBC, 0xBE}, {0xC0, 0xD6}, {0xD8, 0xF6}, {0xF8, 0x2C1},
-    {0x2C6, 0x2D1}, {0x2E0, 0x2E4}, {0x2EC, 0x2EC}, {0x2EE, 0x2EE}, {0x370, 0x374}, {0x376, 0x377}, {0x37A, 0x37D},
-    {0x37F, 0x37F}, {0x386, 0x386}, {0x388, 0x38A}, {0x38C, 0x38C}, {0x38E, 0x3A1}, {0x3A3, 0x3F5}, {0x3F7, 0x481},
-    {0x48A, 0x52F}, {0x531, 0x556}, {0x559, 0x559}, {0x560, 0x588}, {0x5D0, 0x5EA}, {0x5EF, 0x5F2}, {0x620, 0x64A},
-    {0x660, 0x669}, {0x66E, 0x66F}, {0x671, 0x6D3}, {0x6D5, 0x6D5}, {0x6E5, 0x6E6}, {0x6EE, 0x6FC}, {0x6FF, 0x6FF},
-    {0x710, 0x710}, {0x712, 0x72F}, {0x74D, 0x7A5}, {0x7B1, 0x7B1}, {0x7C0, 0x7EA}, {0x7F4, 0x7F5}, {0x7FA, 0x7FA},
-    {0x800, 0x815}, {0x81A, 0x81A}, {0x824, 0x824}, {0x828, 0x828}, {0x840, 0x858}, {0x860, 0x86A}, {0x870, 0x887},
-    {0x889, 0x88E}, {0x8A0, 0x8C9}, {0x904, 0x939}, {0x93D, 0x93D}, {0x950, 0x950}, {0x958, 0x961}, {0x966, 0x96F},
-    {0x971, 0x980}, {0x985, 0x98C}, {0x98F, 0x990}, {0x993, 0x9A8}, {0x9AA, 0x9B0}, {0x9B2, 0x9B2}, {0x9B6, 0x9B9},
-    {0x9BD, 0x9BD}, {0x9CE, 0x9CE}, {0x9DC, 0x9DD}, {0x9DF, 0x9E1}, {0x9E6, 0x9F1}, {0x9F4, 0x9F9}, {0x9FC, 0x9FC},
-    {0xA05, 0xA0A}, {0xA0F, 0xA10}, {0xA13, 0xA28}, {0xA2A, 0xA30}, {0xA32, 0xA33}, {0xA35, 0xA36}, {0xA38, 0xA39},
-    {0xA59, 0xA5C}, {0xA5E, 0xA5E}, {0xA66, 0xA6F}, {0xA72, 0xA74}, {0xA85, 0xA8D}, {0xA8F, 0xA91}, {0xA93, 0xAA8},
-    {0xAAA, 0xAB0}, {0xAB2, 0xAB3}, {0xAB5, 0xAB9}, {0xABD, 0xABD}, {0xAD0, 0xAD0}, {0xAE0, 0xAE1}, {0xAE6, 0xAEF},
-    {0xAF9, 0xAF9}, {0xB05, 0xB0C}, {0xB0F, 0xB10}, {0xB13, 0xB28}, {0xB2A, 0xB30}, {0xB32, 0xB33}, {0xB35, 0xB39},
-    {0xB3D, 0xB3D}, {0xB5C, 0xB5D}, {0xB5F, 0xB61}, {0xB66, 0xB6F}, {0xB71, 0xB77}, {0xB83, 0xB83}, {0xB85, 0xB8A},
-    {0xB8E, 0xB90}, {0xB92, 0xB95}, {0xB99, 0xB9A}, {0xB9C, 0xB9C}, {0xB9E, 0xB9F}, {0xBA3, 0xBA4}, {0xBA8, 0xBAA},
-    {0xBAE, 0xBB9}, {0xBD0, 0xBD0}, {0xBE6, 0xBF2}, {0xC05, 0xC0C}, {0xC0E, 0xC10}, {0xC12, 0xC28}, {0xC2A, 0xC39},
-    {0xC3D, 0xC3D}, {0xC58, 0xC5A}, {0xC5D, 0xC5D}, {0xC60, 0xC61}, {0xC66, 0xC6F}, {0xC78, 0xC7E}, {0xC80, 0xC80},
-    {0xC85, 0xC8C}, {0xC8E, 0xC90}, {0xC92, 0xCA8}, {0xCAA, 0xCB3}, {0xCB5, 0xCB9}, {0xCBD, 0xCBD}, {0xCDD, 0xCDE},
-    {0xCE0, 0xCE1}, {0xCE6, 0xCEF}, {0xCF1, 0xCF2}, {0xD04, 0xD0C}, {0xD0E, 0xD10}, {0xD12, 0xD3A}, {0xD3D, 0xD3D},
-    {0xD4E, 0xD4E}, {0xD54, 0xD56}, {0xD58, 0xD61}, {0xD66, 0xD78}, {0xD7A, 0xD7F}, {0xD85, 0xD96}, {0xD9A, 0xDB1},
-    {0xDB3, 0xDBB}, {0xDBD, 0xDBD}, {0xDC0, 0xDC6}, {0xDE6, 0xDEF}, {0xE01, 0xE30}, {0xE32, 0xE33}, {0xE40, 0xE46},
-    {0xE50, 0xE59}, {0xE81, 0xE82}, {0xE84, 0xE84}, {0xE86, 0xE8A}, {0xE8C, 0xEA3}, {0xEA5, 0xEA5}, {0xEA7, 0xEB0},
-    {0xEB2, 0xEB3}, {0xEBD, 0xEBD}, {0xEC0, 0xEC4}, {0xEC6, 0xEC6}, {0xED0, 0xED9}, {0xEDC, 0xEDF}, {0xF00, 0xF00},
-    {0xF20, 0xF33}, {0xF40, 0xF47}, {0xF49, 0xF6C}, {0xF88, 0xF8C}, {0x1000, 0x102A}, {0x103F, 0x1049},
-    {0x1050, 0x1055}, {0x105A, 0x105D}, {0x1061, 0x1061}, {0x1065, 0x1066}, {0x106E, 0x1070}, {0x1075, 0x1081},
-    {0x108E, 0x108E}, {0x1090, 0x1099}, {0x10A0, 0x10C5}, {0x10C7, 0x10C7}, {0x10CD, 0x10CD}, {0x10D0, 0x10FA},
-    {0x10FC, 0x1248}, {0x124A, 0x124D}, {0x1250, 0x1256}, {0x1258, 0x1258}, {0x125A, 0x125D}, {0x1260, 0x1288},
-    {0x128A, 0x128D}, {0x1290, 0x12B0}, {0x12B2, 0x12B5}, {0x12B8, 0x12BE}, {0x12C0, 0x12C0}, {0x12C2, 0x12C5},
-    {0x12C8, 0x12D6}, {0x12D8, 0x1310}, {0x1312, 0x1315}, {0x1318, 0x135A}, {0x1369, 0x137C}, {0x1380, 0x138F},
-    {0x13A0, 0x13F5}, {0x13F8, 0x13FD}, {0x1401, 0x166C}, {0x166F, 0x169A}, {0x16A0, 0x16EA}, {0x16EE, 0x16F8},
-    {0x1700, 0x1711}, {0x171F, 0x1731}, {0x1740, 0x1751}, {0x1760, 0x176C}, {0x176E, 0x1770}, {0x1780, 0x17B3},
-    {0x17D7, 0x17D7}, {0x17DC, 0x17DC}, {0x17E0, 0x17E9}, {0x17F0, 0x17F9}, {0x1810, 0x1819}, {0x1820, 0x1878},
-    {0x1880, 0x1884}, {0x1887, 0x18A8}, {0x18AA, 0x18AA}, {0x18B0, 0x18F5}, {0x1900, 0x191E}, {0x1946, 0x196D},
-    {0x1970, 0x1974}, {0x1980, 0x19AB}, {0x19B0, 0x19C9}, {0x19D0, 0x19DA}, {0x1A00, 0x1A16}, {0x1A20, 0x1A54},
-    {0x1A80, 0x1A89}, {0x1A90, 0x1A99}, {0x1AA7, 0x1AA7}, {0x1B05, 0x1B33}, {0x1B45, 0x1B4C}, {0x1B50, 0x1B59},
-    {0x1B83, 0x1BA0}, {0x1BAE, 0x1BE5}, {0x1C00, 0x1C23}, {0x1C40, 0x1C49}, {0x1C4D, 0x1C7D}, {0x1C80, 0x1C88},
-    {0x1C90, 0x1CBA}, {0x1CBD, 0x1CBF}, {0x1CE9, 0x1CEC}, {0x1CEE, 0x1CF3}, {0x1CF5, 0x1CF6}, {0x1CFA, 0x1CFA},
-    {0x1D00, 0x1DBF}, {0x1E00, 0x1F15}, {0x1F18, 0x1F1D}, {0x1F20, 0x1F45}, {0x1F48, 0x1F4D}, {0x1F50, 0x1F57},
-    {0x1F59, 0x1F59}, {0x1F5B, 0x1F5B}, {0x1F5D, 0x1F5D}, {0x1F5F, 0x1F7D}, {0x1F80, 0x1FB4}, {0x1FB6, 0x1FBC},
-    {0x1FBE, 0x1FBE}, {0x1FC2, 0x1FC4}, {0x1FC6, 0x1FCC}, {0x1FD0, 0x1FD3}, {0x1FD6, 0x1FDB}, {0x1FE0, 0x1FEC},
-    {0x1FF2, 0x1FF4}, {0x1FF6, 0x1FFC}, {0x2000, 0x200A}, {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F},
-    {0x2070, 0x2071}, {0x2074, 0x2079}, {0x207F, 0x2089}, {0x2090, 0x209C}, {0x2102, 0x2102}, {0x2107, 0x2107},
-    {0x210A, 0x2113}, {0x2115, 0x2115}, {0x2119, 0x211D}, {0x2124, 0x2124}, {0x2126, 0x2126}, {0x2128, 0x2128},
-    {0x212A, 0x212D}, {0x212F, 0x2139}, {0x213C, 0x213F}, {0x2145, 0x2149}, {0x214E, 0x214E}, {0x2150, 0x2189},
-    {0x2460, 0x249B}, {0x24EA, 0x24FF}, {0x2776, 0x2793}, {0x2C00, 0x2CE4}, {0x2CEB, 0x2CEE}, {0x2CF2, 0x2CF3},
-    {0x2CFD, 0x2CFD}, {0x2D00, 0x2D25}, {0x2D27, 0x2D27}, {0x2D2D, 0x2D2D}, {0x2D30, 0x2D67}, {0x2D6F, 0x2D6F},
-    {0x2D80, 0x2D96}, {0x2DA0, 0x2DA6}, {0x2DA8, 0x2DAE}, {0x2DB0, 0x2DB6}, {0x2DB8, 0x2DBE}, {0x2DC0, 0x2DC6},
-    {0x2DC8, 0x2DCE}, {0x2DD0, 0x2DD6}, {0x2DD8, 0x2DDE}, {0x2E2F, 0x2E2F}, {0x3000, 0x3000}, {0x3005, 0x3007},
-    {0x3021, 0x3029}, {0x3031, 0x3035}, {0x3038, 0x303C}, {0x3041, 0x3096}, {0x309D, 0x309F}, {0x30A1, 0x30FA},
-    {0x30FC, 0x30FF}, {0x3105, 0x312F}, {0x3131, 0x318E}, {0x3192, 0x3195}, {0x31A0, 0x31BF}, {0x31F0, 0x31FF},
-    {0x3220, 0x3229}, {0x3248, 0x324F}, {0x3251, 0x325F}, {0x3280, 0x3289}, {0x32B1, 0x32BF}, {0x3400, 0x4DBF},
-    {0x4E00, 0xA48C}, {0xA4D0, 0xA4FD}, {0xA500, 0xA60C}, {0xA610, 0xA62B}, {0xA640, 0xA66E}, {0xA67F, 0xA69D},
-    {0xA6A0, 0xA6EF}, {0xA717, 0xA71F}, {0xA722, 0xA788}, {0xA78B, 0xA7CA}, {0xA7D0, 0xA7D1}, {0xA7D3, 0xA7D3},
-    {0xA7D5, 0xA7D9}, {0xA7F2, 0xA801}, {0xA803, 0xA805}, {0xA807, 0xA80A}, {0xA80C, 0xA822}, {0xA830, 0xA835},
-    {0xA840, 0xA873}, {0xA882, 0xA8B3}, {0xA8D0, 0xA8D9}, {0xA8F2, 0xA8F7}, {0xA8FB, 0xA8FB}, {0xA8FD, 0xA8FE},
-    {0xA900, 0xA925}, {0xA930, 0xA946}, {0xA960, 0xA97C}, {0xA984, 0xA9B2}, {0xA9CF, 0xA9D9}, {0xA9E0, 0xA9E4},
-    {0xA9E6, 0xA9FE}, {0xAA00, 0xAA28}, {0xAA40, 0xAA42}, {0xAA44, 0xAA4B}, {0xAA50, 0xAA59}, {0xAA60, 0xAA76},
-    {0xAA7A, 0xAA7A}, {0xAA7E, 0xAAAF}, {0xAAB1, 0xAAB1}, {0xAAB5, 0xAAB6}, {0xAAB9, 0xAABD}, {0xAAC0, 0xAAC0},
-    {0xAAC2, 0xAAC2}, {0xAADB, 0xAADD}, {0xAAE0, 0xAAEA}, {0xAAF2, 0xAAF4}, {0xAB01, 0xAB06}, {0xAB09, 0xAB0E},
-    {0xAB11, 0xAB16}, {0xAB20, 0xAB26}, {0xAB28, 0xAB2E}, {0xAB30, 0xAB5A}, {0xAB5C, 0xAB69}, {0xAB70, 0xABE2},
-    {0xABF0, 0xABF9}, {0xAC00, 0xD7A3}, {0xD7B0, 0xD7C6}, {0xD7CB, 0xD7FB}, {0xF900, 0xFA6D}, {0xFA70, 0xFAD9},
-    {0xFB00, 0xFB06}, {0xFB13, 0xFB17}, {0xFB1D, 0xFB1D}, {0xFB1F, 0xFB28}, {0xFB2A, 0xFB36}, {0xFB38, 0xFB3C},
-    {0xFB3E, 0xFB3E}, {0xFB40, 0xFB41}, {0xFB43, 0xFB44}, {0xFB46, 0xFBB1}, {0xFBD3, 0xFD3D}, {0xFD50, 0xFD8F},
-    {0xFD92, 0xFDC7}, {0xFDF0, 0xFDFB}, {0xFE70, 0xFE74}, {0xFE76, 0xFEFC}, {0xFF10, 0xFF19}, {0xFF21, 0xFF3A},
-    {0xFF41, 0xFF5A}, {0xFF66, 0xFFBE}, {0xFFC2, 0xFFC7}, {0xFFCA, 0xFFCF}, {0xFFD2, 0xFFD7}, {0xFFDA, 0xFFDC},
-    {0x10000, 0x1000B}, {0x1000D, 0x10026}, {0x10028, 0x1003A}, {0x1003C, 0x1003D}, {0x1003F, 0x1004D},
-    {0x10050, 0x1005D}, {0x10080, 0x100FA}, {0x10107, 0x10133}, {0x10140, 0x10178}, {0x1018A, 0x1018B},
-    {0x10280, 0x1029C}, {0x102A0, 0x102D0}, {0x102E1, 0x102FB}, {0x10300, 0x10323}, {0x1032D, 0x1034A},
-    {0x10350, 0x10375}, {0x10380, 0x1039D}, {0x103A0, 0x103C3}, {0x103C8, 0x103CF}, {0x103D1, 0x103D5},
-    {0x10400, 0x1049D}, {0x104A0, 0x104A9}, {0x104B0, 0x104D3}, {0x104D8, 0x104FB}, {0x10500, 0x10527},
-    {0x10530, 0x10563}, {0x10570, 0x1057A}, {0x1057C, 0x1058A}, {0x1058C, 0x10592}, {0x10594, 0x10595},
-    {0x10597, 0x105A1}, {0x105A3, 0x105B1}, {0x105B3, 0x105B9}, {0x105BB, 0x105BC}, {0x10600, 0x10736},
-    {0x10740, 0x10755}, {0x10760, 0x10767}, {0x10780, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA},
-    {0x10800, 0x10805}, {0x10808, 0x10808}, {0x1080A, 0x10835}, {0x10837, 0x10838}, {0x1083C, 0x1083C},
-    {0x1083F, 0x10855}, {0x10858, 0x10876}, {0x10879, 0x1089E}, {0x108A7, 0x108AF}, {0x108E0, 0x108F2},
-    {0x108F4, 0x108F5}, {0x108FB, 0x1091B}, {0x10920, 0x10939}, {0x10980, 0x109B7}, {0x109BC, 0x109CF},
-    {0x109D2, 0x10A00}, {0x10A10, 0x10A13}, {0x10A15, 0x10A17}, {0x10A19, 0x10A35}, {0x10A40, 0x10A48},
-    {0x10A60, 0x10A7E}, {0x10A80, 0x10A9F}, {0x10AC0, 0x10AC7}, {0x10AC9, 0x10AE4}, {0x10AEB, 0x10AEF},
-    {0x10B00, 0x10B35}, {0x10B40, 0x10B55}, {0x10B58, 0x10B72}, {0x10B78, 0x10B91}, {0x10BA9, 0x10BAF},
-    {0x10C00, 0x10C48}, {0x10C80, 0x10CB2}, {0x10CC0, 0x10CF2}, {0x10CFA, 0x10D23}, {0x10D30, 0x10D39},
-    {0x10E60, 0x10E7E}, {0x10E80, 0x10EA9}, {0x10EB0, 0x10EB1}, {0x10F00, 0x10F27}, {0x10F30, 0x10F45},
-    {0x10F51, 0x10F54}, {0x10F70, 0x10F81}, {0x10FB0, 0x10FCB}, {0x10FE0, 0x10FF6}, {0x11003, 0x11037},
-    {0x11052, 0x1106F}, {0x11071, 0x11072}, {0x11075, 0x11075}, {0x11083, 0x110AF}, {0x110D0, 0x110E8},
-    {0x110F0, 0x110F9}, {0x11103, 0x11126}, {0x11136, 0x1113F}, {0x11144, 0x11144}, {0x11147, 0x11147},
-    {0x11150, 0x11172}, {0x11176, 0x11176}, {0x11183, 0x111B2}, {0x111C1, 0x111C4}, {0x111D0, 0x111DA},
-    {0x111DC, 0x111DC}, {0x111E1, 0x111F4}, {0x11200, 0x11211}, {0x11213, 0x1122B}, {0x11280, 0x11286},
-    {0x11288, 0x11288}, {0x1128A, 0x1128D}, {0x1128F, 0x1129D}, {0x1129F, 0x112A8}, {0x112B0, 0x112DE},
-    {0x112F0, 0x112F9}, {0x11305, 0x1130C}, {0x1130F, 0x11310}, {0x11313, 0x11328}, {0x1132A, 0x11330},
-    {0x11332, 0x11333}, {0x11335, 0x11339}, {0x1133D, 0x1133D}, {0x11350, 0x11350}, {0x1135D, 0x11361},
-    {0x11400, 0x11434}, {0x11447, 0x1144A}, {0x11450, 0x11459}, {0x1145F, 0x11461}, {0x11480, 0x114AF},
-    {0x114C4, 0x114C5}, {0x114C7, 0x114C7}, {0x114D0, 0x114D9}, {0x11580, 0x115AE}, {0x115D8, 0x115DB},
-    {0x11600, 0x1162F}, {0x11644, 0x11644}, {0x11650, 0x11659}, {0x11680, 0x116AA}, {0x116B8, 0x116B8},
-    {0x116C0, 0x116C9}, {0x11700, 0x1171A}, {0x11730, 0x1173B}, {0x11740, 0x11746}, {0x11800, 0x1182B},
-    {0x118A0, 0x118F2}, {0x118FF, 0x11906}, {0x11909, 0x11909}, {0x1190C, 0x11913}, {0x11915, 0x11916},
-    {0x11918, 0x1192F}, {0x1193F, 0x1193F}, {0x11941, 0x11941}, {0x11950, 0x11959}, {0x119A0, 0x119A7},
-    {0x119AA, 0x119D0}, {0x119E1, 0x119E1}, {0x119E3, 0x119E3}, {0x11A00, 0x11A00}, {0x11A0B, 0x11A32},
-    {0x11A3A, 0x11A3A}, {0x11A50, 0x11A50}, {0x11A5C, 0x11A89}, {0x11A9D, 0x11A9D}, {0x11AB0, 0x11AF8},
-    {0x11C00, 0x11C08}, {0x11C0A, 0x11C2E}, {0x11C40, 0x11C40}, {0x11C50, 0x11C6C}, {0x11C72, 0x11C8F},
-    {0x11D00, 0x11D06}, {0x11D08, 0x11D09}, {0x11D0B, 0x11D30}, {0x11D46, 0x11D46}, {0x11D50, 0x11D59},
-    {0x11D60, 0x11D65}, {0x11D67, 0x11D68}, {0x11D6A, 0x11D89}, {0x11D98, 0x11D98}, {0x11DA0, 0x11DA9},
-    {0x11EE0, 0x11EF2}, {0x11FB0, 0x11FB0}, {0x11FC0, 0x11FD4}, {0x12000, 0x12399}, {0x12400, 0x1246E},
-    {0x12480, 0x12543}, {0x12F90, 0x12FF0}, {0x13000, 0x1342E}, {0x14400, 0x14646}, {0x16800, 0x16A38},
-    {0x16A40, 0x16A5E}, {0x16A60, 0x16A69}, {0x16A70, 0x16ABE}, {0x16AC0, 0x16AC9}, {0x16AD0, 0x16AED},
-    {0x16B00, 0x16B2F}, {0x16B40, 0x16B43}, {0x16B50, 0x16B59}, {0x16B5B, 0x16B61}, {0x16B63, 0x16B77},
-    {0x16B7D, 0x16B8F}, {0x16E40, 0x16E96}, {0x16F00, 0x16F4A}, {0x16F50, 0x16F50}, {0x16F93, 0x16F9F},
-    {0x16FE0, 0x16FE1}, {0x16FE3, 0x16FE3}, {0x17000, 0x187F7}, {0x18800, 0x18CD5}, {0x18D00, 0x18D08},
-    {0x1AFF0, 0x1AFF3}, {0x1AFF5, 0x1AFFB}, {0x1AFFD, 0x1AFFE}, {0x1B000, 0x1B122}, {0x1B150, 0x1B152},
-    {0x1B164, 0x1B167}, {0x1B170, 0x1B2FB}, {0x1BC00, 0x1BC6A}, {0x1BC70, 0x1BC7C}, {0x1BC80, 0x1BC88},
-    {0x1BC90, 0x1BC99}, {0x1D2E0, 0x1D2F3}, {0x1D360, 0x1D378}, {0x1D400, 0x1D454}, {0x1D456, 0x1D49C},
-    {0x1D49E, 0x1D49F}, {0x1D4A2, 0x1D4A2}, {0x1D4A5, 0x1D4A6}, {0x1D4A9, 0x1D4AC}, {0x1D4AE, 0x1D4B9},
-    {0x1D4BB, 0x1D4BB}, {0x1D4BD, 0x1D4C3}, {0x1D4C5, 0x1D505}, {0x1D507, 0x1D50A}, {0x1D50D, 0x1D514},
-    {0x1D516, 0x1D51C}, {0x1D51E, 0x1D539}, {0x1D53B, 0x1D53E}, {0x1D540, 0x1D544}, {0x1D546, 0x1D546},
-    {0x1D54A, 0x1D550}, {0x1D552, 0x1D6A5}, {0x1D6A8, 0x1D6C0}, {0x1D6C2, 0x1D6DA}, {0x1D6DC, 0x1D6FA},
-    {0x1D6FC, 0x1D714}, {0x1D716, 0x1D734}, {0x1D736, 0x1D74E}, {0x1D750, 0x1D76E}, {0x1D770, 0x1D788},
-    {0x1D78A, 0x1D7A8}, {0x1D7AA, 0x1D7C2}, {0x1D7C4, 0x1D7CB}, {0x1D7CE, 0x1D7FF}, {0x1DF00, 0x1DF1E},
-    {0x1E100, 0x1E12C}, {0x1E137, 0x1E13D}, {0x1E140, 0x1E149}, {0x1E14E, 0x1E14E}, {0x1E290, 0x1E2AD},
-    {0x1E2C0, 0x1E2EB}, {0x1E2F0, 0x1E2F9}, {0x1E7E0, 0x1E7E6}, {0x1E7E8, 0x1E7EB}, {0x1E7ED, 0x1E7EE},
-    {0x1E7F0, 0x1E7FE}, {0x1E800, 0x1E8C4}, {0x1E8C7, 0x1E8CF}, {0x1E900, 0x1E943}, {0x1E94B, 0x1E94B},
-    {0x1E950, 0x1E959}, {0x1EC71, 0x1ECAB}, {0x1ECAD, 0x1ECAF}, {0x1ECB1, 0x1ECB4}, {0x1ED01, 0x1ED2D},
-    {0x1ED2F, 0x1ED3D}, {0x1EE00, 0x1EE03}, {0x1EE05, 0x1EE1F}, {0x1EE21, 0x1EE22}, {0x1EE24, 0x1EE24},
-    {0x1EE27, 0x1EE27}, {0x1EE29, 0x1EE32}, {0x1EE34, 0x1EE37}, {0x1EE39, 0x1EE39}, {0x1EE3B, 0x1EE3B},
-    {0x1EE42, 0x1EE42}, {0x1EE47, 0x1EE47}, {0x1EE49, 0x1EE49}, {0x1EE4B, 0x1EE4B}, {0x1EE4D, 0x1EE4F},
-    {0x1EE51, 0x1EE52}, {0x1EE54, 0x1EE54}, {0x1EE57, 0x1EE57}, {0x1EE59, 0x1EE59}, {0x1EE5B, 0x1EE5B},
-    {0x1EE5D, 0x1EE5D}, {0x1EE5F, 0x1EE5F}, {0x1EE61, 0x1EE62}, {0x1EE64, 0x1EE64}, {0x1EE67, 0x1EE6A},
-    {0x1EE6C, 0x1EE72}, {0x1EE74, 0x1EE77}, {0x1EE79, 0x1EE7C}, {0x1EE7E, 0x1EE7E}, {0x1EE80, 0x1EE89},
-    {0x1EE8B, 0x1EE9B}, {0x1EEA1, 0x1EEA3}, {0x1EEA5, 0x1EEA9}, {0x1EEAB, 0x1EEBB}, {0x1F100, 0x1F10C},
-    {0x1FBF0, 0x1FBF9}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B738}, {0x2B740, 0x2B81D}, {0x2B820, 0x2CEA1},
-    {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
-};
-inline constexpr pattern_run sts_tag_key_type_runs[] = {
-    {{sts_tag_key_type_class, 742}, 1, unbounded},
-};
-inline constexpr pattern sts_tag_key_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]+)", sts_tag_key_type_runs, 1};
-
-inline constexpr pattern_run sts_tag_value_type_runs[] = {
-    {{sts_tag_key_type_class, 742}, 0, unbounded},
-};
-inline constexpr pattern sts_tag_value_type{R"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)", sts_tag_value_type_runs, 1};
-
-inline constexpr code_point_range sts_role_session_name_type_class[] = {
-    {0x2B, 0x2E}, {0x30, 0x39}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_role_session_name_type_runs[] = {
-    {{sts_role_session_name_type_class, 6}, 0, unbounded},
-};
-inline constexpr pattern sts_role_session_name_type{R"([\w+=,.@-]*)", sts_role_session_name_type_runs, 1};
-
-inline constexpr code_point_range sts_unrestricted_session_policy_document_type_class[] = {
-    {0x9, 0xA}, {0xD, 0xD}, {0x20, 0xFF},
-};
-inline constexpr pattern_run sts_unrestricted_session_policy_document_type_runs[] = {
-    {{sts_unrestricted_session_policy_document_type_class, 3}, 1, unbounded},
-};
-inline constexpr pattern sts_unrestricted_session_policy_document_type{R"([\u0009\u000A\u000D\u0020-\u00FF]+)", sts_unrestricted_session_policy_document_type_runs, 1};
-
-inline constexpr code_point_range sts_external_id_type_class[] = {
-    {0x2B, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_external_id_type_runs[] = {
-    {{sts_external_id_type_class, 5}, 0, unbounded},
-};
-inline constexpr pattern sts_external_id_type{R"([\w+=,.@:\/-]*)", sts_external_id_type_runs, 1};
-
-inline constexpr pattern_run sts_serial_number_type_runs[] = {
-    {{sts_external_id_type_class, 5}, 0, unbounded},
-};
-inline constexpr pattern sts_serial_number_type{R"([\w+=/:,.@-]*)", sts_serial_number_type_runs, 1};
-
-inline constexpr code_point_range sts_token_code_type_class[] = {
-    {0x30, 0x39},
-};
-inline constexpr pattern_run sts_token_code_type_runs[] = {
-    {{sts_token_code_type_class, 1}, 0, unbounded},
-};
-inline constexpr pattern sts_token_code_type{R"([\d]*)", sts_token_code_type_runs, 1};
-
-inline constexpr code_point_range sts_access_key_id_type_class[] = {
-    {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_access_key_id_type_runs[] = {
-    {{sts_access_key_id_type_class, 4}, 0, unbounded},
-};
-inline constexpr pattern sts_access_key_id_type{R"([\w]*)", sts_access_key_id_type_runs, 1};
-
-inline constexpr code_point_range sts_assumed_role_id_type_class[] = {
-    {0x2B, 0x2E}, {0x30, 0x3A}, {0x3D, 0x3D}, {0x40, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run sts_assumed_role_id_type_runs[] = {
-    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
-};
-inline constexpr pattern sts_assumed_role_id_type{R"([\w+=,.@:-]*)", sts_assumed_role_id_type_runs, 1};
-
-inline constexpr pattern_run sts_federated_id_type_runs[] = {
-    {{sts_assumed_role_id_type_class, 6}, 0, unbounded},
-};
-inline constexpr pattern sts_federated_id_type{R"([\w+=,.@\:-]*)", sts_federated_id_type_runs, 1};
-
-inline constexpr code_point_range eks_auth_cluster_name_class[] = {
-    {0x30, 0x39}, {0x41, 0x5A}, {0x61, 0x7A},
-};
-inline constexpr code_point_range eks_auth_cluster_name_class_2[] = {
-    {0x2D, 0x2D}, {0x30, 0x39}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr pattern_run eks_auth_cluster_name_runs[] = {
-    {{eks_auth_cluster_name_class, 3}, 1, 1},
-    {{eks_auth_cluster_name_class_2, 5}, 0, unbounded},
-};
-inline constexpr pattern eks_auth_cluster_name{R"([0-9A-Za-z][A-Za-z0-9\-_]*)", eks_auth_cluster_name_runs, 2};
-
-inline constexpr code_point_range eks_auth_jwt_token_class[] = {
-    {0x2D, 0x2D}, {0x30, 0x39}, {0x3D, 0x3D}, {0x41, 0x5A}, {0x5F, 0x5F}, {0x61, 0x7A},
-};
-inline constexpr code_point_range eks_auth_jwt_token_class_2[] = {
-    {0x2E, 0x2E},
-};
-inline constexpr pattern_run eks_auth_jwt_token_runs[] = {
-    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
-    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
-    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
-    {{eks_auth_jwt_token_class_2, 1}, 1, 1},
-    {{eks_auth_jwt_token_class, 6}, 1, unbounded},
-};
-inline constexpr pattern eks_auth_jwt_token{R"([A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+\.[A-Za-z0-9-_=]+)", eks_auth_jwt_token_runs, 5};
-
-}  // namespace model_patterns
-AWSAUTH_END_NAMESPACE
-
-// ---------------- awsauth/service.hpp ----------------
-// awsauth/service.hpp: what the model says about a service and its operations on the wire: the protocol, the
-// HTTP method and request URI of each operation, the XML namespace and result wrapper of the query protocol.
-// Plain data the model headers fill in (operation_of, service_of) and the wire codec (awsauth/wire.hpp) reads.
-
-
-#include <string_view>
-
-AWSAUTH_BEGIN_NAMESPACE
-
-/// The wire protocols of the services awsauth models (botocore's `protocol` metadata).
-enum class protocol : unsigned char {
-    /// AWS Query: form-encoded POST requests, XML answers and errors (STS).
-    query,
-    /// restJson1: members in the URI, query string, headers or a JSON body; the error type in a header (EKS Auth).
-    rest_json,
-};
-
-/// One service as its model's metadata describes it.
-struct service_description {
-    /// The model's name for it, as in botocore's data folder: "sts", "eks-auth".
-    std::string_view name;
-    protocol wire_protocol;
-    /// The API version the query protocol sends as `Version`: "2011-06-15".
-    std::string_view api_version;
-    /// The namespace of the query protocol's XML answers ("" for other protocols).
-    std::string_view xml_namespace;
-};
-
-/// One operation, as its model describes it; operation_of(type_tag<Input>) and operation_of(type_tag<Output>) give it
-/// for the operation's input and output structs.
-struct operation_description {
-    const service_description* service;
-    /// "AssumeRole": the query protocol's Action.
-    std::string_view name;
-    /// "POST"
-    std::string_view http_method;
-    /// "/" or "/clusters/{clusterName}/assume-role-for-pod-identity", with `{member}` for the members bound to it.
-    std::string_view request_uri;
-    /// The status of a successful answer.
-    int success_status;
-    /// The query protocol's element around the output's members: "AssumeRoleResult" ("" where there is none).
-    std::string_view result_wrapper;
-};
 
 AWSAUTH_END_NAMESPACE
 
@@ -3635,6 +3810,437 @@ AWSAUTH_END_NAMESPACE
 // <awsauth/parse.hpp>, <awsauth/dump.hpp>, <awsauth/json.hpp>, <awsauth/print.hpp> or <awsauth/validate.hpp> for
 // what you do with them, or include <awsauth/awsauth.hpp> for everything.
 
+// ---------------- awsauth/model/sso.hpp ----------------
+// awsauth/model/sso.hpp: every structure shape of the AWS sso model (2019-06-10) as a plain struct.
+// Generated by tools/generate.py from tools/models/sso-2019-06-10.json (botocore 1.43.11)
+// and tools/models/overlay.json.
+// Do not edit: change the generator or the overlay and run `python3 tools/generate.py`.
+// clang-format off
+
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace sso {
+
+// Member-wise comparison (awsauth/fields.hpp) and the redacted line of awsauth/print.hpp for `stream << value`:
+// these make ADL find the operators.
+using awsauth::operator==;
+using awsauth::operator!=;
+using awsauth::operator<<;
+
+/// Provides information about your AWS account.
+struct AccountInfo {
+    /// The identifier of the AWS account that is assigned to the user.
+    std::optional<std::string> account_id{};
+    /// The display name of the AWS account that is assigned to the user.
+    std::optional<std::string> account_name{};
+    /// The email address of the AWS account that is assigned to the user.
+    std::optional<std::string> email_address{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<AccountInfo>) noexcept {
+    return field_list{
+        field{"accountId", &AccountInfo::account_id},
+        field{"accountName", &AccountInfo::account_name},
+        field{"emailAddress", &AccountInfo::email_address, length(1, 254)}};
+}
+
+/// The input of GetRoleCredentials.
+struct GetRoleCredentialsRequest {
+    /// The friendly name of the role that is assigned to the user.
+    std::string role_name{};
+    /// The identifier for the AWS account that is assigned to the user.
+    std::string account_id{};
+    /// The token issued by the CreateToken API call.
+    std::string access_token{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<GetRoleCredentialsRequest>) noexcept {
+    return field_list{
+        field{"roleName", &GetRoleCredentialsRequest::role_name, in_query("role_name")},
+        field{"accountId", &GetRoleCredentialsRequest::account_id, in_query("account_id")},
+        field{"accessToken", &GetRoleCredentialsRequest::access_token,
+              visibility::secret, in_header("x-amz-sso_bearer_token")}};
+}
+
+/// Provides information about the role credentials that are assigned to the user.
+struct RoleCredentials {
+    /// The identifier used for the temporary security credentials.
+    std::optional<std::string> access_key_id{};
+    /// The key that is used to sign the request.
+    std::optional<std::string> secret_access_key{};
+    /// The token used for temporary credentials.
+    std::optional<std::string> session_token{};
+    /// The date on which temporary security credentials expire.
+    std::optional<std::int64_t> expiration{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<RoleCredentials>) noexcept {
+    return field_list{
+        field{"accessKeyId", &RoleCredentials::access_key_id},
+        field{"secretAccessKey", &RoleCredentials::secret_access_key, visibility::secret},
+        field{"sessionToken", &RoleCredentials::session_token, visibility::secret},
+        field{"expiration", &RoleCredentials::expiration}};
+}
+
+/// The output of GetRoleCredentials.
+struct GetRoleCredentialsResponse {
+    /// The credentials for the role that is assigned to the user.
+    std::optional<RoleCredentials> role_credentials{};
+    /// What boto3 adds to the response; absent in the AWS CLI's output and on the wire.
+    std::optional<awsauth::ResponseMetadata> response_metadata{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<GetRoleCredentialsResponse>) noexcept {
+    return field_list{
+        field{"roleCredentials", &GetRoleCredentialsResponse::role_credentials},
+        field{"ResponseMetadata", &GetRoleCredentialsResponse::response_metadata}};
+}
+
+/// Indicates that a problem occurred with the input to the request.
+struct InvalidRequestException {
+    /// The error code AWS sends for this error.
+    static constexpr std::string_view error_code = "InvalidRequestException";
+    /// The HTTP status code AWS sends with this error.
+    static constexpr int http_status_code = 400;
+    /// The error message AWS sent.
+    std::optional<std::string> message{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<InvalidRequestException>) noexcept {
+    return field_list{
+        field{"message", &InvalidRequestException::message}};
+}
+
+/// The input of ListAccountRoles.
+struct ListAccountRolesRequest {
+    /// The page token from the previous response output when you request subsequent pages.
+    std::optional<std::string> next_token{};
+    /// The number of items that clients can request per page.
+    std::optional<std::int32_t> max_results{};
+    /// The token issued by the CreateToken API call.
+    std::string access_token{};
+    /// The identifier for the AWS account that is assigned to the user.
+    std::string account_id{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<ListAccountRolesRequest>) noexcept {
+    return field_list{
+        field{"nextToken", &ListAccountRolesRequest::next_token, in_query("next_token")},
+        field{"maxResults", &ListAccountRolesRequest::max_results, in_query("max_result"), range(1, 100)},
+        field{"accessToken", &ListAccountRolesRequest::access_token,
+              visibility::secret, in_header("x-amz-sso_bearer_token")},
+        field{"accountId", &ListAccountRolesRequest::account_id, in_query("account_id")}};
+}
+
+/// Provides information about the role that is assigned to the user.
+struct RoleInfo {
+    /// The friendly name of the role that is assigned to the user.
+    std::optional<std::string> role_name{};
+    /// The identifier of the AWS account assigned to the user.
+    std::optional<std::string> account_id{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<RoleInfo>) noexcept {
+    return field_list{
+        field{"roleName", &RoleInfo::role_name},
+        field{"accountId", &RoleInfo::account_id}};
+}
+
+/// The output of ListAccountRoles.
+struct ListAccountRolesResponse {
+    /// The page token client that is used to retrieve the list of accounts.
+    std::optional<std::string> next_token{};
+    /// A paginated response with the list of roles and the next token if more results are available.
+    std::optional<std::vector<RoleInfo>> role_list{};
+    /// What boto3 adds to the response; absent in the AWS CLI's output and on the wire.
+    std::optional<awsauth::ResponseMetadata> response_metadata{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<ListAccountRolesResponse>) noexcept {
+    return field_list{
+        field{"nextToken", &ListAccountRolesResponse::next_token},
+        field{"roleList", &ListAccountRolesResponse::role_list},
+        field{"ResponseMetadata", &ListAccountRolesResponse::response_metadata}};
+}
+
+/// The input of ListAccounts.
+struct ListAccountsRequest {
+    /// (Optional) When requesting subsequent pages, this is the page token from the previous response output.
+    std::optional<std::string> next_token{};
+    /// This is the number of items clients can request per page.
+    std::optional<std::int32_t> max_results{};
+    /// The token issued by the CreateToken API call.
+    std::string access_token{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<ListAccountsRequest>) noexcept {
+    return field_list{
+        field{"nextToken", &ListAccountsRequest::next_token, in_query("next_token")},
+        field{"maxResults", &ListAccountsRequest::max_results, in_query("max_result"), range(1, 100)},
+        field{"accessToken", &ListAccountsRequest::access_token,
+              visibility::secret, in_header("x-amz-sso_bearer_token")}};
+}
+
+/// The output of ListAccounts.
+struct ListAccountsResponse {
+    /// The page token client that is used to retrieve the list of accounts.
+    std::optional<std::string> next_token{};
+    /// A paginated response with the list of account information and the next token if more results are available.
+    std::optional<std::vector<AccountInfo>> account_list{};
+    /// What boto3 adds to the response; absent in the AWS CLI's output and on the wire.
+    std::optional<awsauth::ResponseMetadata> response_metadata{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<ListAccountsResponse>) noexcept {
+    return field_list{
+        field{"nextToken", &ListAccountsResponse::next_token},
+        field{"accountList", &ListAccountsResponse::account_list},
+        field{"ResponseMetadata", &ListAccountsResponse::response_metadata}};
+}
+
+/// The input of Logout.
+struct LogoutRequest {
+    /// The token issued by the CreateToken API call.
+    std::string access_token{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<LogoutRequest>) noexcept {
+    return field_list{
+        field{"accessToken", &LogoutRequest::access_token, visibility::secret, in_header("x-amz-sso_bearer_token")}};
+}
+
+/// The specified resource doesn't exist.
+struct ResourceNotFoundException {
+    /// The error code AWS sends for this error.
+    static constexpr std::string_view error_code = "ResourceNotFoundException";
+    /// The HTTP status code AWS sends with this error.
+    static constexpr int http_status_code = 404;
+    /// The error message AWS sent.
+    std::optional<std::string> message{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<ResourceNotFoundException>) noexcept {
+    return field_list{
+        field{"message", &ResourceNotFoundException::message}};
+}
+
+/// Indicates that the request is being made too frequently and is more than what the server can handle.
+struct TooManyRequestsException {
+    /// The error code AWS sends for this error.
+    static constexpr std::string_view error_code = "TooManyRequestsException";
+    /// The HTTP status code AWS sends with this error.
+    static constexpr int http_status_code = 429;
+    /// The error message AWS sent.
+    std::optional<std::string> message{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<TooManyRequestsException>) noexcept {
+    return field_list{
+        field{"message", &TooManyRequestsException::message}};
+}
+
+/// Indicates that the request is not authorized.
+struct UnauthorizedException {
+    /// The error code AWS sends for this error.
+    static constexpr std::string_view error_code = "UnauthorizedException";
+    /// The HTTP status code AWS sends with this error.
+    static constexpr int http_status_code = 401;
+    /// The error message AWS sent.
+    std::optional<std::string> message{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<UnauthorizedException>) noexcept {
+    return field_list{
+        field{"message", &UnauthorizedException::message}};
+}
+
+/// The output of Logout: AWS answers without a body.
+struct LogoutResponse {
+    /// What boto3 adds to the response; absent in the AWS CLI's output and on the wire.
+    std::optional<awsauth::ResponseMetadata> response_metadata{};
+};
+
+template <int = 0>
+constexpr auto fields_of(type_tag<LogoutResponse>) noexcept {
+    return field_list{
+        field{"ResponseMetadata", &LogoutResponse::response_metadata}};
+}
+
+/// The SSO service on the wire.
+inline constexpr service_description service{"sso", protocol::rest_json, "2019-06-10", ""};
+
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetRoleCredentialsRequest>) noexcept {
+    return {&service, "GetRoleCredentials", "GET", "/federation/credentials", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<GetRoleCredentialsResponse>) noexcept {
+    return {&service, "GetRoleCredentials", "GET", "/federation/credentials", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<ListAccountRolesRequest>) noexcept {
+    return {&service, "ListAccountRoles", "GET", "/assignment/roles", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<ListAccountRolesResponse>) noexcept {
+    return {&service, "ListAccountRoles", "GET", "/assignment/roles", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<ListAccountsRequest>) noexcept {
+    return {&service, "ListAccounts", "GET", "/assignment/accounts", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<ListAccountsResponse>) noexcept {
+    return {&service, "ListAccounts", "GET", "/assignment/accounts", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<LogoutRequest>) noexcept {
+    return {&service, "Logout", "POST", "/logout", 200, ""};
+}
+template <int = 0>
+constexpr operation_description operation_of(type_tag<LogoutResponse>) noexcept {
+    return {&service, "Logout", "POST", "/logout", 200, ""};
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetRoleCredentialsRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<GetRoleCredentialsResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<InvalidRequestException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ListAccountRolesRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ListAccountRolesResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ListAccountsRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ListAccountsResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<LogoutRequest>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<LogoutResponse>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<ResourceNotFoundException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<TooManyRequestsException>) noexcept {
+    return service;
+}
+template <int = 0>
+constexpr const service_description& service_of(type_tag<UnauthorizedException>) noexcept {
+    return service;
+}
+
+/// Calls visit(code, type_tag<Error>{}) for every error shape of the model, by the code AWS sends.
+template <class Visitor>
+constexpr void for_each_error(Visitor&& visit) {
+    visit(InvalidRequestException::error_code, type_tag<InvalidRequestException>{});
+    visit(ResourceNotFoundException::error_code, type_tag<ResourceNotFoundException>{});
+    visit(TooManyRequestsException::error_code, type_tag<TooManyRequestsException>{});
+    visit(UnauthorizedException::error_code, type_tag<UnauthorizedException>{});
+}
+
+/// The names the Python stubs (types-boto3-sso) give these shapes, for boto3 readers.
+namespace type_defs {
+using AccountInfoTypeDef = AccountInfo;
+using GetRoleCredentialsRequestTypeDef = GetRoleCredentialsRequest;
+using GetRoleCredentialsRequestRequestTypeDef = GetRoleCredentialsRequest;
+using GetRoleCredentialsResponseTypeDef = GetRoleCredentialsResponse;
+using ListAccountRolesRequestTypeDef = ListAccountRolesRequest;
+using ListAccountRolesRequestRequestTypeDef = ListAccountRolesRequest;
+using ListAccountRolesResponseTypeDef = ListAccountRolesResponse;
+using ListAccountsRequestTypeDef = ListAccountsRequest;
+using ListAccountsRequestRequestTypeDef = ListAccountsRequest;
+using ListAccountsResponseTypeDef = ListAccountsResponse;
+using LogoutRequestTypeDef = LogoutRequest;
+using LogoutRequestRequestTypeDef = LogoutRequest;
+using LogoutResponseTypeDef = LogoutResponse;
+using RoleCredentialsTypeDef = RoleCredentials;
+using RoleInfoTypeDef = RoleInfo;
+using ResponseMetadataTypeDef = awsauth::ResponseMetadata;
+}  // namespace type_defs
+
+/// Calls visit(name, type_tag<T>{}) for every structure shape of the model, by name.
+template <class Visitor>
+constexpr void for_each_shape(Visitor&& visit) {
+    visit(std::string_view("AccountInfo"), type_tag<AccountInfo>{});
+    visit(std::string_view("GetRoleCredentialsRequest"), type_tag<GetRoleCredentialsRequest>{});
+    visit(std::string_view("GetRoleCredentialsResponse"), type_tag<GetRoleCredentialsResponse>{});
+    visit(std::string_view("InvalidRequestException"), type_tag<InvalidRequestException>{});
+    visit(std::string_view("ListAccountRolesRequest"), type_tag<ListAccountRolesRequest>{});
+    visit(std::string_view("ListAccountRolesResponse"), type_tag<ListAccountRolesResponse>{});
+    visit(std::string_view("ListAccountsRequest"), type_tag<ListAccountsRequest>{});
+    visit(std::string_view("ListAccountsResponse"), type_tag<ListAccountsResponse>{});
+    visit(std::string_view("LogoutRequest"), type_tag<LogoutRequest>{});
+    visit(std::string_view("LogoutResponse"), type_tag<LogoutResponse>{});
+    visit(std::string_view("ResourceNotFoundException"), type_tag<ResourceNotFoundException>{});
+    visit(std::string_view("RoleCredentials"), type_tag<RoleCredentials>{});
+    visit(std::string_view("RoleInfo"), type_tag<RoleInfo>{});
+    visit(std::string_view("TooManyRequestsException"), type_tag<TooManyRequestsException>{});
+    visit(std::string_view("UnauthorizedException"), type_tag<UnauthorizedException>{});
+}
+
+/// Calls visit(name, type_tag<Input>{}, type_tag<Output>{}) for every operation of the model, by name.
+template <class Visitor>
+constexpr void for_each_operation(Visitor&& visit) {
+    visit(std::string_view("GetRoleCredentials"), type_tag<GetRoleCredentialsRequest>{},
+          type_tag<GetRoleCredentialsResponse>{});
+    visit(std::string_view("ListAccountRoles"), type_tag<ListAccountRolesRequest>{},
+          type_tag<ListAccountRolesResponse>{});
+    visit(std::string_view("ListAccounts"), type_tag<ListAccountsRequest>{}, type_tag<ListAccountsResponse>{});
+    visit(std::string_view("Logout"), type_tag<LogoutRequest>{}, type_tag<LogoutResponse>{});
+}
+
+}  // namespace sso
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/sso.hpp ----------------
+// awsauth/sso.hpp: every structure shape of the IAM Identity Center portal model (SSO, 2019-06-10) as a plain
+// struct; GetRoleCredentials is what an `sso_session` profile calls for its role's credentials.
+// The generated header lives in awsauth/model/. Plain structs only: add <awsauth/parse.hpp>, <awsauth/dump.hpp>,
+// <awsauth/json.hpp>, <awsauth/print.hpp> or <awsauth/validate.hpp> for what you do with them, or include
+// <awsauth/awsauth.hpp> for everything.
+
 // ---------------- awsauth/model/sts.hpp ----------------
 // awsauth/model/sts.hpp: every structure shape of the AWS sts model (2011-06-15) as a plain struct.
 // Generated by tools/generate.py from tools/models/sts-2011-06-15.json (botocore 1.43.11)
@@ -4832,4 +5438,4 @@ AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/awsauth.hpp ----------------
 // awsauth/awsauth.hpp: the one header that brings everything.
-// STS and EKS Auth payloads as plain structs, with nlohmann_json adapters and exact timestamps.
+// STS, EKS Auth, SSO and the other credentials payloads as plain structs, with JSON adapters and exact timestamps.

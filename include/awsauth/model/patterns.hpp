@@ -12,6 +12,32 @@
 AWSAUTH_BEGIN_NAMESPACE
 namespace model_patterns {
 
+inline constexpr code_point_range imds_success_code_class[] = {
+    {0x53, 0x53},
+};
+inline constexpr code_point_range imds_success_code_class_2[] = {
+    {0x75, 0x75},
+};
+inline constexpr code_point_range imds_success_code_class_3[] = {
+    {0x63, 0x63},
+};
+inline constexpr code_point_range imds_success_code_class_4[] = {
+    {0x65, 0x65},
+};
+inline constexpr code_point_range imds_success_code_class_5[] = {
+    {0x73, 0x73},
+};
+inline constexpr pattern_run imds_success_code_runs[] = {
+    {{imds_success_code_class, 1}, 1, 1},
+    {{imds_success_code_class_2, 1}, 1, 1},
+    {{imds_success_code_class_3, 1}, 1, 1},
+    {{imds_success_code_class_3, 1}, 1, 1},
+    {{imds_success_code_class_4, 1}, 1, 1},
+    {{imds_success_code_class_5, 1}, 1, 1},
+    {{imds_success_code_class_5, 1}, 1, 1},
+};
+inline constexpr pattern imds_success_code{"Success", imds_success_code_runs, 7};
+
 inline constexpr code_point_range sts_arn_type_class[] = {
     {0x9, 0xA}, {0xD, 0xD}, {0x20, 0x7E}, {0x85, 0x85}, {0xA0, 0xD7FF}, {0xE000, 0xFFFD}, {0x10000, 0x10FFFF},
 };
