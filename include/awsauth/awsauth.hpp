@@ -3,6 +3,7 @@
 #pragma once
 
 #include <awsauth/constraints.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/credential_sources.hpp>
 #include <awsauth/dump.hpp>
 #include <awsauth/eks_auth.hpp>
