@@ -3,8 +3,8 @@
 #pragma once
 
 #include <awsauth/constraints.hpp>
-#include <awsauth/credentials.hpp>
 #include <awsauth/credential_sources.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/dump.hpp>
 #include <awsauth/eks_auth.hpp>
 #include <awsauth/error.hpp>
