@@ -10,6 +10,7 @@ import contextlib
 import importlib
 import os
 import select
+import shlex
 import shutil
 import socket
 import subprocess
@@ -163,6 +164,41 @@ def fake_sts(program, environment, *options):
         finally:
             stop(process)
             process.stdout.close()
+
+
+@contextlib.contextmanager
+def awsauth_creds_serve(program, environment, *arguments):
+    """`awsauth-creds serve ARGUMENTS...`; yields ({name: value} of the two `export NAME='value'` lines it prints
+    before serving, process, its stderr log file). Stopped on the way out; the caller may stop it earlier to check its
+    exit status, then read the log."""
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen([program, "serve", *arguments], stdout=subprocess.PIPE, stderr=log, env=environment)
+    try:
+        lines = []
+        deadline = time.monotonic() + START_TIMEOUT
+        while len(lines) < 2 and time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+            line = process.stdout.readline().decode(errors="replace") if ready else ""
+            if not line:
+                break
+            lines.append(line)
+        exports = {}
+        for line in lines:
+            words = shlex.split(line)  # POSIX quoting, as sh's eval reads it
+            if len(words) == 2 and words[0] == "export" and "=" in words[1]:
+                name, value = words[1].split("=", 1)
+                exports[name] = value
+        if "AWS_CONTAINER_CREDENTIALS_FULL_URI" not in exports or len(exports) != 2:
+            raise RuntimeError(f"awsauth-creds serve did not print its two export lines (exit status "
+                               f"{process.poll()}, {len(lines)} line(s) read):\n{log_tail(log)}")
+        yield exports, process, log
+    except BaseException:
+        sys.stderr.write(f"awsauth-creds serve's stderr:\n{log_tail(log)}\n")
+        raise
+    finally:
+        stop(process)
+        process.stdout.close()
+        log.close()
 
 
 class Tally:
