@@ -284,3 +284,15 @@ TEST_CASE("the AWS CLI v1's assume-role cache file reads as an AssumeRoleRespons
     CHECK(failure.kind() == awsauth::error_kind::unknown_member);
     CHECK(failure.path() == "/Credentials/AccountId");
 }
+
+TEST_CASE("botocore's own assume-role cache file spells Expiration with a UTC suffix, which awsauth refuses") {
+    // Written by botocore without the AWS CLI: strftime("%Y-%m-%dT%H:%M:%S%Z") of a datetime, e.g.
+    // "2026-11-27T15:18:28UTC". awsauth reads RFC 3339 zones (Z, +HH:MM) only, so this is refused today.
+    const auto text = data_file("sources/cli-cache/botocore-assume-role.json");
+    const auto expiration = nlohmann::json::parse(text).at("Credentials").at("Expiration").get<std::string>();
+    REQUIRE(expiration.size() == 22);
+    CHECK(expiration.substr(19) == "UTC");
+    const auto failure = refusal<sts::AssumeRoleResponse>(text);
+    CHECK(failure.kind() == awsauth::error_kind::invalid_timestamp);
+    CHECK(failure.path() == "/Credentials/Expiration");
+}

@@ -348,6 +348,39 @@ def capture_cli_cache(url):
               "headers included, plus `Credentials.AccountId` that botocore adds; moto made up the keys.")
 
 
+BOTOCORE_ASSUME_ROLE_CHILD = """
+import sys
+import botocore.session
+from botocore.credentials import JSONFileCache
+session = botocore.session.Session(profile="role")
+# What the AWS CLI does on 'session-initialized' (awscli/customizations/assumerole.py), here without the CLI's
+# customization that keeps timestamps as the wire's strings: botocore parses them into datetimes.
+session.get_component("credential_provider").get_provider("assume-role").cache = JSONFileCache(sys.argv[1])
+print(session.create_client("sts", region_name="us-east-1").get_caller_identity()["Arn"])
+"""
+
+
+def capture_botocore_cache(url):
+    with tempfile.TemporaryDirectory() as home:
+        (Path(home) / ".aws").mkdir()
+        (Path(home) / ".aws" / "config").write_text(CONFIG)
+        cache = Path(home) / "botocore-cache"
+        child = run([sys.executable, "-c", BOTOCORE_ASSUME_ROLE_CHILD, str(cache)],
+                    isolated_environment(home, AWS_ENDPOINT_URL_STS=url))
+        if child.returncode != 0 or f"arn:aws:sts::{ACCOUNT}:assumed-role/x/" not in child.stdout:
+            raise RuntimeError(f"botocore's assume-role provider failed: {child.stderr}")
+        files = sorted(cache.glob("*.json"))
+        if len(files) != 1:
+            raise RuntimeError(f"expected one file in botocore's cache, found {len(files)}")
+        write("cli-cache/botocore-assume-role.json", files[0].read_bytes(), "captured",
+              f"botocore {importlib.metadata.version('botocore')} alone (no AWS CLI): `{files[0].name}`, what its "
+              "assume-role provider writes through the `JSONFileCache` the CLI would give it, after "
+              "`get_caller_identity` with `profile=\"role\"` (same config, `AWS_ENDPOINT_URL_STS` on moto). Without "
+              "the CLI's customization that keeps the wire's timestamp strings, botocore holds a `datetime`, and "
+              "`JSONFileCache` serializes it with `strftime('%Y-%m-%dT%H:%M:%S%Z')`: `Expiration` ends in `UTC` "
+              "and loses its fraction.")
+
+
 def serve_portal(answer, requests):
     """An SSO portal on 127.0.0.1 that answers GetRoleCredentials with `answer` and records what it was asked."""
 
@@ -533,6 +566,7 @@ def main():
         imds_check = imds_consumer(url)
         cite_process(process_outcomes(url))
         capture_cli_cache(url)
+        capture_botocore_cache(url)
         capture_sso(url)
     (OUT / "README.md").write_text(readme(imds_table, imds_notes, imds_check), encoding="utf-8")
     print(f"wrote {len(ENTRIES)} files and README.md under {OUT}", file=sys.stderr)
