@@ -361,8 +361,7 @@ TEST_CASE("credentials_of reads the cited and captured source documents", "[cred
         CHECK_FALSE(long_term.session_token.has_value());
         CHECK_FALSE(long_term.expiration.has_value());
         const std::string text = data_file("sources/credential-process/botocore-temporary.json");
-        const auto temporary =
-            awsauth::credentials_of(awsauth::parse<awsauth::credential_process::Credentials>(text));
+        const auto temporary = awsauth::credentials_of(awsauth::parse<awsauth::credential_process::Credentials>(text));
         CHECK(temporary.session_token == nlohmann::json::parse(text).at("SessionToken").get<std::string>());
         CHECK(temporary.expiration == instant_of(nlohmann::json::parse(text).at("Expiration")));
     }
