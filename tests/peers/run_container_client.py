@@ -1,8 +1,8 @@
 """tests/peers/run_container_client.py (CTest peers_container_client): examples/container_credentials against a
 local container credentials endpoint.
 
-The endpoint is Python's http.server on a free port of 127.0.0.1, serving the cited documents beside this file
-(container/README.md says where each comes from) and recording every connection and request. The example must send
+The endpoint is Python's http.server on a free port of 127.0.0.1, serving the cited documents of
+tests/data/sources/container (its README says where each comes from) and recording every connection and request. The example must send
 the token it was given (the token file's content, re-read between two fetches of one run, ahead of the variable),
 read the agent's and ECS's documents into the redacted view, refuse the addresses the SDKs refuse without
 connecting, refuse every error answer (non-200, a 200 that is an error object or plain text, a redirect, an oversized
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import peers
 
-DOCUMENTS = Path(__file__).resolve().parent / "container"
+DOCUMENTS = Path(__file__).resolve().parents[1] / "data" / "sources" / "container"
 AGENT = (DOCUMENTS / "eks-pod-identity-agent.json").read_bytes()
 ECS = (DOCUMENTS / "ecs-task-role.json").read_bytes()
 # The secrets of the two documents: no output may hold them.
