@@ -41,6 +41,7 @@ try:
     credentials = session.get_credentials()
     result["method"] = credentials.method if credentials else None
     result["access_key"] = credentials.access_key if credentials else None
+    result["account_id"] = getattr(credentials, "account_id", None)
     # RefreshableCredentials has no public accessor for it: the datetime botocore parsed from Expiration.
     expiry = getattr(credentials, "_expiry_time", None)
     result["expiry"] = expiry.isoformat() if expiry else None
@@ -139,6 +140,8 @@ class Judges:
                          and parsed_time(expiry).replace(microsecond=0)
                          == parsed_time(credentials["Expiration"]).replace(microsecond=0),
                          f"botocore {expiry}, SOURCE {credentials['Expiration']}")
+        self.tally.check(f"{name}: botocore's account id is the one in the assumed role's ARN ({ACCOUNT})",
+                         probe.get("account_id") == ACCOUNT, f"probe {probe}")
         self.tally.check(f"{name}: boto3 sts.get_caller_identity() on moto with them names the assumed role",
                          probe.get("arn") == role, f"probe {probe}")
         aws = self.aws(exports)
@@ -184,14 +187,25 @@ def secrets_of(answer):
     return [answer["Credentials"]["SecretAccessKey"], answer["Credentials"]["SessionToken"]]
 
 
+def require_serve(program):
+    """awsauth-creds built without cpp-httplib has no serve: asked to serve, it says so and exits 1. With serve, a
+    token file that is not there is refused before it listens, so this probe never starts a server."""
+    with tempfile.TemporaryDirectory() as scratch:
+        probe = peers.run([program, "serve", "--token-file", f"{scratch}/no-token", f"{scratch}/no-source.json"],
+                          peers.clean_environment())
+    if probe.returncode == 1 and "built without cpp-httplib" in probe.stderr:
+        peers.skip("awsauth-creds was built without serve, which needs cpp-httplib (Debian: libcpp-httplib-dev)")
+
+
 def main():
     arguments = argparse.ArgumentParser()
     arguments.add_argument("--awsauth-creds", default="")
     arguments.add_argument("--container-credentials", default="")
     chosen = arguments.parse_args()
-    peers.require_built(chosen.awsauth_creds, "apps/awsauth-creds", "AWSAUTH_APPS (its serve: cpp-httplib)")
+    peers.require_built(chosen.awsauth_creds, "apps/awsauth-creds", "AWSAUTH_EXAMPLES (which builds apps/)")
     peers.require_modules("boto3", "moto", "moto.server", "awscli")
     peers.require_program("aws")
+    require_serve(chosen.awsauth_creds)
     if not chosen.container_credentials:
         print("NOTE examples/container_credentials was not built (AWSAUTH_EXAMPLES, libcurl): its checks are left out",
               flush=True)
