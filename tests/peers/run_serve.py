@@ -195,6 +195,9 @@ def require_serve(program):
                           peers.clean_environment())
     if probe.returncode == 1 and "built without cpp-httplib" in probe.stderr:
         peers.skip("awsauth-creds was built without serve, which needs cpp-httplib (Debian: libcpp-httplib-dev)")
+    if probe.returncode == 2:  # bad usage: an awsauth-creds from before serve (issue 12)
+        first_line = (probe.stderr.splitlines() or [""])[0]
+        peers.skip(f"this awsauth-creds has no `serve [--token-file FILE] SOURCE` (exit 2: {first_line})")
 
 
 def main():
