@@ -1,0 +1,36 @@
+// apps/awsauth-creds/refusal.hpp: how awsauth-creds says no: one line on stderr, nothing on stdout, an exit status,
+// and never a value from the document in the message.
+#pragma once
+
+#include <awsauth/error.hpp>
+
+#include <string>
+#include <utility>
+
+namespace awsauth_creds {
+
+constexpr int document_refused = 1;
+constexpr int bad_usage = 2;
+
+struct refusal {
+    int exit_status;
+    std::string message;
+};
+
+[[noreturn]] inline void refuse_usage(std::string message) {
+    throw refusal{bad_usage, std::move(message) + " (see --help)"};
+}
+
+[[noreturn]] inline void refuse_document(std::string message) {
+    throw refusal{document_refused, std::move(message)};
+}
+
+// A library error in the tool's words: where (already escaped for one line) and what, without the library's
+// "awsauth: " prefix, since our lines start with the program's name.
+inline std::string library_reason(const awsauth::error& failure) {
+    std::string reason(failure.location());
+    if (!reason.empty()) reason += ": ";
+    return reason.append(failure.problem());
+}
+
+}  // namespace awsauth_creds
