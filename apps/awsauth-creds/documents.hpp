@@ -15,6 +15,6 @@ namespace awsauth_creds {
 std::string read_input(const std::optional<std::string>& file);
 
 // The credentials the document holds; refuses a document that is not one the tool reads, or has none.
-credentials_found read_document(std::string_view text, output_format format);
+credentials_found read_document(std::string_view text, input_type input, output_format format);
 
 }  // namespace awsauth_creds

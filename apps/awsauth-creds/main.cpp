@@ -30,9 +30,9 @@ int run(int argc, char** argv) {
     }
     const awsauth::timestamp now =
         chosen.now.value_or(date::floor<std::chrono::microseconds>(std::chrono::system_clock::now()));
-    const credentials_found found = read_document(read_input(chosen.file), chosen.format);
-    refuse_control_characters(found);
-    refuse_expired(found, chosen, now);
+    const credentials_found found = read_document(read_input(chosen.file), chosen.input, chosen.format);
+    refuse_control_characters(found.credentials);
+    refuse_expired(found.credentials, chosen.min_validity, chosen.min_validity_text, now);
     // Everything is checked before the first byte goes out: a refusal leaves stdout empty.
     std::cout << output_text(found, chosen, now) << std::flush;
     if (!std::cout) {

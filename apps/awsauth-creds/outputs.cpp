@@ -3,12 +3,13 @@
 
 #include "refusal.hpp"
 
+#include <awsauth/credential_sources.hpp>
+#include <awsauth/dump.hpp>
 #include <awsauth/timestamp.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -18,11 +19,12 @@ namespace awsauth_creds {
 namespace {
 
 // ---------------------------------------------------------------------------------------------------------------
-// Time.
+// Time. Expirations are written in whole seconds, floored: an expiry written a fraction early is safe, one written
+// late is not.
 
-// Whole seconds, floored: an expiry written a fraction early is safe, one written late is not.
-std::string utc_text(awsauth::timestamp instant) {
-    return awsauth::format_timestamp(date::floor<std::chrono::seconds>(instant), awsauth::timestamp_format::iso8601_z);
+std::optional<awsauth::timestamp> floored(const std::optional<awsauth::timestamp>& instant) {
+    if (!instant) return std::nullopt;
+    return date::floor<std::chrono::seconds>(*instant);
 }
 
 // "42 s", "47 min", "23 h 5 min", floored.
@@ -73,15 +75,21 @@ std::string powershell_quoted(std::string_view value) {
     return quoted + "'";
 }
 
-std::string environment_text(const credentials_found& found, shell_syntax shell) {
-    const std::pair<std::string_view, std::string> variables[] = {
-        {"AWS_ACCESS_KEY_ID", found.access_key_id},
-        {"AWS_SECRET_ACCESS_KEY", found.secret_access_key},
-        {"AWS_SESSION_TOKEN", found.session_token},
-        {"AWS_CREDENTIAL_EXPIRATION", utc_text(found.expiration)},
+// The variables an SDK reads its credentials from, as `aws configure export-credentials` (AWS CLI v2) sets them:
+// AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION only for temporary credentials.
+std::vector<std::pair<std::string_view, std::string>> environment_variables(const credentials_view& credentials) {
+    std::vector<std::pair<std::string_view, std::string>> variables = {
+        {"AWS_ACCESS_KEY_ID", credentials.access_key_id},
+        {"AWS_SECRET_ACCESS_KEY", credentials.secret_access_key},
     };
+    if (credentials.session_token) variables.emplace_back("AWS_SESSION_TOKEN", *credentials.session_token);
+    if (credentials.expiration) variables.emplace_back("AWS_CREDENTIAL_EXPIRATION", utc_text(*credentials.expiration));
+    return variables;
+}
+
+std::string environment_text(const credentials_view& credentials, shell_syntax shell) {
     std::string text;
-    for (const auto& [name, value] : variables) {
+    for (const auto& [name, value] : environment_variables(credentials)) {
         switch (shell) {
             case shell_syntax::posix:
                 text += "export " + std::string(name) + "=" + posix_quoted(value);
@@ -98,32 +106,83 @@ std::string environment_text(const credentials_found& found, shell_syntax shell)
     return text;
 }
 
-// What the AWS CLI and SDKs read from a credential_process program (Version 1), laid out as
-// `aws configure export-credentials` lays it out.
-std::string credential_process_text(const credentials_found& found) {
-    nlohmann::ordered_json answer;
-    answer["Version"] = 1;
-    answer["AccessKeyId"] = found.access_key_id;
-    answer["SecretAccessKey"] = found.secret_access_key;
-    answer["SessionToken"] = found.session_token;
-    answer["Expiration"] = utc_text(found.expiration);
-    return answer.dump(2) + "\n";
+// Shell variables without `export` (AWS CLI v2's env-no-export), for a script to use or export as it chooses.
+std::string environment_no_export_text(const credentials_view& credentials) {
+    std::string text;
+    for (const auto& [name, value] : environment_variables(credentials))
+        text += std::string(name) + "=" + posix_quoted(value) + "\n";
+    return text;
 }
 
-std::string ini_text(const credentials_found& found, const std::string& profile) {
-    return "[" + profile + "]\n" +                                        //
-           "# expires " + utc_text(found.expiration) + "\n" +             //
-           "aws_access_key_id = " + found.access_key_id + "\n" +          //
-           "aws_secret_access_key = " + found.secret_access_key + "\n" +  //
-           "aws_session_token = " + found.session_token + "\n";
+// cmd.exe: `set NAME=value`, as the AWS CLI v2 writes it, takes the rest of the line as it stands. cmd has no quoting
+// that survives every context (% expands even inside "...", ! under delayed expansion, ^ & | < > ( ) act outside
+// quotes), and a batch file is read in the OEM code page: values holding any of those, a double quote or a
+// non-ASCII character are refused rather than written as a line that would run differently. AWS keys, tokens and
+// timestamps hold none of them.
+std::string windows_cmd_text(const credentials_view& credentials) {
+    constexpr std::string_view special = "%!^&|<>()\"";
+    std::string text;
+    for (const auto& [name, value] : environment_variables(credentials)) {
+        const bool carried = std::none_of(value.begin(), value.end(), [&](char c) {
+            return special.find(c) != std::string_view::npos || static_cast<unsigned char>(c) >= 0x80;
+        });
+        if (!carried)
+            refuse_document("the value of " + std::string(name) +
+                            " holds a character cmd.exe would not take literally (% ! ^ & | < > ( ) \" or non-ASCII)");
+        text += "set " + std::string(name) + "=" + value + "\n";
+    }
+    return text;
+}
+
+// A .env file: NAME='value'. python-dotenv and Docker Compose's env_file both take a single-quoted value as it
+// stands, without interpolating $ or reading a # as a comment, as long as it holds no ' and no \ (python-dotenv
+// unescapes \' and \\ there, Compose does not): values with either are refused.
+std::string dotenv_text(const credentials_view& credentials) {
+    std::string text;
+    for (const auto& [name, value] : environment_variables(credentials)) {
+        if (value.find_first_of("'\\") != std::string::npos)
+            refuse_document("the value of " + std::string(name) +
+                            " holds a ' or a \\, which .env readers disagree about");
+        text += std::string(name) + "='" + value + "'\n";
+    }
+    return text;
+}
+
+// What the AWS CLI and SDKs read from a credential_process program (Version 1), laid out as
+// `aws configure export-credentials` lays it out: SessionToken and Expiration only for temporary credentials.
+std::string credential_process_text(const credentials_view& credentials) {
+    awsauth::credential_process::Credentials answer;
+    answer.version = 1;
+    answer.access_key_id = credentials.access_key_id;
+    answer.secret_access_key = credentials.secret_access_key;
+    answer.session_token = credentials.session_token;
+    answer.expiration = floored(credentials.expiration);
+    awsauth::dump_options layout;
+    layout.indent = 2;
+    layout.timestamps = awsauth::timestamp_format::iso8601_z;
+    return awsauth::dump(answer, layout) + "\n";
+}
+
+std::string ini_text(const credentials_view& credentials, const std::string& profile) {
+    std::string text = "[" + profile + "]\n";
+    if (credentials.expiration) text += "# expires " + utc_text(*credentials.expiration) + "\n";
+    text += "aws_access_key_id = " + credentials.access_key_id + "\n";
+    text += "aws_secret_access_key = " + credentials.secret_access_key + "\n";
+    if (credentials.session_token) text += "aws_session_token = " + *credentials.session_token + "\n";
+    return text;
 }
 
 std::string summary_text(const credentials_found& found, awsauth::timestamp now) {
+    const credentials_view& credentials = found.credentials;
     std::vector<summary_line> lines;
     lines.push_back({"credentials", std::string(found.kind)});
     lines.insert(lines.end(), found.identity.begin(), found.identity.end());
-    lines.push_back({"access key id", found.access_key_id});
-    lines.push_back({"expires", utc_text(found.expiration) + " (in " + duration_text(found.expiration - now) + ")"});
+    lines.push_back({"access key id", credentials.access_key_id});
+    if (credentials.expiration)
+        lines.push_back({"expires", utc_text(*credentials.expiration) + " (in " +
+                                        duration_text(*credentials.expiration - now) + ")"});
+    else
+        lines.push_back({"expires", credentials.session_token ? "not said" : "never (long-term keys)"});
     constexpr std::size_t value_column = 17;  // after "source identity: "
     std::string text;
     for (const auto& [label, value] : lines)
@@ -133,43 +192,78 @@ std::string summary_text(const credentials_found& found, awsauth::timestamp now)
 
 }  // namespace
 
+std::string utc_text(awsauth::timestamp instant) {
+    return awsauth::format_timestamp(date::floor<std::chrono::seconds>(instant), awsauth::timestamp_format::iso8601_z);
+}
+
+std::string container_json(const credentials_view& credentials) {
+    if (!credentials.session_token || !credentials.expiration)
+        refuse_document(long_term(credentials)
+                            ? "long-term keys: the container-credentials format carries temporary credentials only"
+                            : "no expiration: SDKs need one in the container-credentials format");
+    awsauth::container::Credentials document;
+    document.access_key_id = credentials.access_key_id;
+    document.secret_access_key = credentials.secret_access_key;
+    document.token = credentials.session_token;
+    document.account_id = credentials.account_id;
+    document.expiration = floored(credentials.expiration);
+    awsauth::dump_options layout;
+    layout.timestamps = awsauth::timestamp_format::iso8601_z;
+    return awsauth::dump(document, layout);
+}
+
 std::string output_text(const credentials_found& found, const command_line& chosen, awsauth::timestamp now) {
     switch (chosen.format) {
         case output_format::summary:
             return summary_text(found, now);
         case output_format::env:
-            return environment_text(found, chosen.shell.value_or(shell_syntax::posix));
+            return environment_text(found.credentials, chosen.shell.value_or(shell_syntax::posix));
+        case output_format::env_no_export:
+            return environment_no_export_text(found.credentials);
+        case output_format::windows_cmd:
+            return windows_cmd_text(found.credentials);
+        case output_format::dotenv:
+            return dotenv_text(found.credentials);
         case output_format::credential_process:
-            return credential_process_text(found);
+            return credential_process_text(found.credentials);
         case output_format::ini:
-            return ini_text(found, chosen.profile.value_or("default"));
+            return ini_text(found.credentials, chosen.profile.value_or("default"));
         case output_format::json:
             return found.normalised_json + "\n";
+        case output_format::container:
+            return container_json(found.credentials) + "\n";
     }
     return {};
 }
 
-void refuse_control_characters(const credentials_found& found) {
+void refuse_control_characters(const credentials_view& credentials) {
     const std::pair<std::string_view, const std::string*> values[] = {
-        {"access key id", &found.access_key_id},
-        {"secret access key", &found.secret_access_key},
-        {"session token", &found.session_token},
+        {"access key id", &credentials.access_key_id},
+        {"secret access key", &credentials.secret_access_key},
+        {"session token", credentials.session_token ? &*credentials.session_token : nullptr},
     };
     for (const auto& [name, value] : values) {
+        if (!value) continue;
         const bool control = std::any_of(value->begin(), value->end(),
                                          [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
         if (control) refuse_document("the " + std::string(name) + " holds a control character, which no AWS key has");
     }
 }
 
-void refuse_expired(const credentials_found& found, const command_line& chosen, awsauth::timestamp now) {
-    const auto remaining = found.expiration - now;
+void refuse_expired(const credentials_view& credentials, std::chrono::seconds min_validity,
+                    std::string_view min_validity_text, awsauth::timestamp now) {
+    if (!credentials.expiration) return;  // long-term keys, or an answer that says nothing: nothing to compare
+    const awsauth::timestamp expiration = *credentials.expiration;
+    const auto remaining = expiration - now;
     if (remaining <= std::chrono::microseconds::zero())
-        refuse_document("the credentials expired at " + utc_text(found.expiration) + ", " + duration_text(-remaining) +
-                        " ago");
-    if (remaining < chosen.min_validity)
-        refuse_document("the credentials expire at " + utc_text(found.expiration) + ", in " + duration_text(remaining) +
-                        ", within --min-validity " + chosen.min_validity_text);
+        throw refusal{document_refused,
+                      "the credentials expired at " + utc_text(expiration) + ", " + duration_text(-remaining) + " ago",
+                      refusal_reason::expired};
+    if (remaining < min_validity)
+        throw refusal{document_refused,
+                      "the credentials expire at " + utc_text(expiration) + ", in " + duration_text(remaining) +
+                          ", within --min-validity " + std::string(min_validity_text),
+                      refusal_reason::within_min_validity};
 }
 
 }  // namespace awsauth_creds

@@ -12,9 +12,13 @@ namespace awsauth_creds {
 constexpr int document_refused = 1;
 constexpr int bad_usage = 2;
 
+// Why, where serve answers differently (its 503 codes); most refusals need no more than the message.
+enum class refusal_reason { other, expired, within_min_validity };
+
 struct refusal {
     int exit_status;
     std::string message;
+    refusal_reason reason = refusal_reason::other;
 };
 
 [[noreturn]] inline void refuse_usage(std::string message) {
