@@ -1,12 +1,11 @@
-// examples/credentials_of_both.cpp: one function template for the credentials of STS and of EKS Auth, and the
-// per-struct field table that generic code like it can walk.
+// examples/credentials_of_both.cpp: the credentials of STS and of EKS Auth through one view (awsauth::credentials),
+// and the per-struct field table that generic code can walk.
 //   credentials_of_both role.json pod-identity.json
 #include <awsauth/awsauth.hpp>
 
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -18,29 +17,16 @@ std::string read_file(const char* path) {
     return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
-// STS's model lets a response lack its Credentials (std::optional), EKS Auth's always has them (a plain member):
-// these two overloads give the template below one way to reach both.
-template <class T>
-const T* present(const std::optional<T>& value) {
-    return value ? &*value : nullptr;
-}
-template <class T>
-const T* present(const T& value) {
-    return &value;
-}
-
-// Any response with a `credentials` member: the generated structs spell members alike in C++ (access_key_id,
-// expiration) whatever their JSON keys (AccessKeyId in STS, accessKeyId in EKS Auth).
+// Any payload that carries credentials (STS and EKS Auth answers here; SSO, the container endpoint, IMDS and
+// credential_process too): awsauth::credentials_of reads them into one view, whatever each service calls the
+// members (AccessKeyId in STS, accessKeyId in EKS Auth) and however it spells the expiration.
 template <class Response>
 void print_credentials(const char* service, const Response& response) {
-    const auto* credentials = present(response.credentials);
-    if (!credentials) {
-        std::cout << service << ": no credentials\n";
-        return;
-    }
+    const awsauth::credentials credentials = awsauth::credentials_of(response);
     // The access key id names the credentials without granting anything; the secret and the token stay unprinted.
-    std::cout << service << ": " << credentials->access_key_id << ", expires at "
-              << awsauth::format_timestamp(credentials->expiration) << "\n";
+    std::cout << service << ": " << credentials.access_key_id << ", account "
+              << credentials.account_id.value_or("unknown") << ", expires at "
+              << (credentials.expiration ? awsauth::format_timestamp(*credentials.expiration) : "never") << "\n";
 }
 
 // Each generated struct has a table of its members, in model order: the JSON key and whether the value is secret

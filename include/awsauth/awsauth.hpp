@@ -4,6 +4,7 @@
 
 #include <awsauth/constraints.hpp>
 #include <awsauth/credential_sources.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/dump.hpp>
 #include <awsauth/eks_auth.hpp>
 #include <awsauth/error.hpp>

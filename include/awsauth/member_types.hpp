@@ -5,6 +5,7 @@
 #include <awsauth/version.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,20 @@ inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, 
 
 template <class>
 inline constexpr bool dependent_false_v = false;
+
+// The instants every reader and writer accepts: what Python's datetime holds (the years 0001 to 9999), so every one
+// can be handed back to boto3 and the CLI. As plain counts, so that the model tier needs no calendar library;
+// timestamp.hpp checks them against date's calendar.
+inline constexpr std::int64_t earliest_timestamp_microseconds = -62'135'596'800'000'000;
+inline constexpr std::int64_t latest_timestamp_microseconds = 253'402'300'799'999'999;
+
+/// The one range rule every reader and writer applies: microseconds since the epoch within the years 0001 to 9999.
+constexpr bool in_supported_range(std::int64_t microseconds) noexcept {
+    return microseconds >= earliest_timestamp_microseconds && microseconds <= latest_timestamp_microseconds;
+}
+constexpr bool in_supported_range(timestamp value) noexcept {
+    return in_supported_range(value.time_since_epoch().count());
+}
 
 }  // namespace detail
 AWSAUTH_END_NAMESPACE

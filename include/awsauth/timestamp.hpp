@@ -38,11 +38,14 @@ enum class timestamp_format {
 namespace detail {
 
 // ---------------------------------------------------------------------------------------------------------------
-// Range: what Python's datetime can hold, so every instant we accept can be handed back to boto3 and the CLI.
+// Range: member_types.hpp's in_supported_range, as instants.
 
-inline constexpr timestamp earliest_timestamp{date::sys_days{date::year{1} / 1 / 1}};
-inline constexpr timestamp latest_timestamp{date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24} -
-                                            std::chrono::microseconds{1}};
+inline constexpr timestamp earliest_timestamp{std::chrono::microseconds{earliest_timestamp_microseconds}};
+inline constexpr timestamp latest_timestamp{std::chrono::microseconds{latest_timestamp_microseconds}};
+static_assert(earliest_timestamp == timestamp{date::sys_days{date::year{1} / 1 / 1}}, "0001-01-01T00:00:00");
+static_assert(latest_timestamp == timestamp{date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24} -
+                                            std::chrono::microseconds{1}},
+              "9999-12-31T23:59:59.999999");
 
 inline constexpr std::int64_t microseconds_per_second = 1'000'000;
 inline constexpr std::int64_t earliest_epoch_seconds =
@@ -51,15 +54,6 @@ inline constexpr std::int64_t latest_epoch_seconds =
     std::chrono::duration_cast<std::chrono::seconds>(latest_timestamp.time_since_epoch()).count();
 
 inline constexpr std::string_view out_of_range = "outside the years 0001 to 9999";
-
-/// The one range rule every reader and writer applies: microseconds since the epoch within the years 0001 to 9999.
-constexpr bool in_supported_range(std::int64_t microseconds) noexcept {
-    return microseconds >= earliest_timestamp.time_since_epoch().count() &&
-           microseconds <= latest_timestamp.time_since_epoch().count();
-}
-constexpr bool in_supported_range(timestamp value) noexcept {
-    return in_supported_range(value.time_since_epoch().count());
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Reasons are fixed strings and never quote the text: callers embed them in errors about secret payloads.

@@ -37,6 +37,7 @@ AWSAUTH_END_NAMESPACE
 
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -65,6 +66,20 @@ inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, 
 
 template <class>
 inline constexpr bool dependent_false_v = false;
+
+// The instants every reader and writer accepts: what Python's datetime holds (the years 0001 to 9999), so every one
+// can be handed back to boto3 and the CLI. As plain counts, so that the model tier needs no calendar library;
+// timestamp.hpp checks them against date's calendar.
+inline constexpr std::int64_t earliest_timestamp_microseconds = -62'135'596'800'000'000;
+inline constexpr std::int64_t latest_timestamp_microseconds = 253'402'300'799'999'999;
+
+/// The one range rule every reader and writer applies: microseconds since the epoch within the years 0001 to 9999.
+constexpr bool in_supported_range(std::int64_t microseconds) noexcept {
+    return microseconds >= earliest_timestamp_microseconds && microseconds <= latest_timestamp_microseconds;
+}
+constexpr bool in_supported_range(timestamp value) noexcept {
+    return in_supported_range(value.time_since_epoch().count());
+}
 
 }  // namespace detail
 AWSAUTH_END_NAMESPACE
@@ -264,6 +279,245 @@ struct rule_fits<map_rule<Key, Value>, std::map<std::string, std::string>>
 
 template <class Rule, class Member>
 inline constexpr bool rule_fits_v = detail::rule_fits<Rule, Member>::value;
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/detail/utf8.hpp ----------------
+// awsauth/detail/utf8.hpp: UTF-8 as RFC 3629 defines it, decoded in one place, and text made safe for a log line.
+// JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
+
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+namespace detail {
+
+/// Decodes the well-formed UTF-8 sequence that starts at `bytes` (`available` bytes may be read) into `code_point`
+/// and returns its length, or returns 0 when there is none: no overlong forms, no surrogates, nothing above
+/// U+10FFFF. Every reader of UTF-8 in awsauth goes through here.
+constexpr std::size_t decode_utf8(const unsigned char* bytes, std::size_t available, char32_t& code_point) noexcept {
+    const unsigned char lead = bytes[0];
+    if (lead < 0x80) {
+        code_point = lead;
+        return 1;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        code_point = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        code_point = lead & 0x0Fu;
+        if (lead == 0xE0) low = 0xA0;
+        if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        code_point = lead & 0x07u;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;
+    } else {
+        return 0;
+    }
+    if (available < length) return 0;
+    if (bytes[1] < low || bytes[1] > high) return 0;
+    for (std::size_t k = 2; k < length; ++k) {
+        if (bytes[k] < 0x80 || bytes[k] > 0xBF) return 0;
+    }
+    for (std::size_t k = 1; k < length; ++k)
+        code_point = (code_point << 6) | (bytes[k] & 0x3Fu);
+    return length;
+}
+
+/// True when `text` is well-formed UTF-8.
+inline bool is_valid_utf8(std::string_view text) noexcept {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    char32_t ignored = 0;
+    while (i < size) {
+        if (bytes[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t length = decode_utf8(bytes + i, size - i, ignored);
+        if (length == 0) return false;
+        i += length;
+    }
+    return true;
+}
+
+/// Code points in valid UTF-8 text: every byte that is not a continuation byte starts one.
+constexpr std::size_t count_code_points(std::string_view text) noexcept {
+    std::size_t count = 0;
+    for (const char c : text)
+        count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
+    return count;
+}
+
+/// Appends `text` as it may stand inside a JSON string on one log line: `"` and `\` escaped, control characters as
+/// JSON spells them and, when `text` is not UTF-8, every byte above 0x7F as \xNN, which is not JSON but shows what
+/// is there. Keys in error messages and strings in operator<< output go through here, so a hostile key can neither
+/// end a log line nor cut a message short at a NUL. (JSON output is detail::append_json_escaped's job.)
+inline void append_log_escaped(std::string& out, std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const bool utf8 = is_valid_utf8(text);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (byte < 0x20 || (byte >= 0x80 && !utf8)) {
+                    out += byte < 0x20 ? "\\u00" : "\\x";
+                    out += hex[byte >> 4];
+                    out += hex[byte & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+}
+
+}  // namespace detail
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/error.hpp ----------------
+// awsauth/error.hpp: the one exception type the library throws, and what kind of problem it reports.
+// Messages name where and what, never the offending value: these payloads carry secrets.
+
+
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// What went wrong, for code that reacts to it; error::problem() says it in words.
+enum class error_kind {
+    /// The text is not JSON (or a document the reader cannot read at all).
+    invalid_json,
+    /// A member the model requires is absent.
+    missing_member,
+    /// A value of another JSON type than the member needs (null for a required member included).
+    wrong_type,
+    /// A number outside what the member's type holds.
+    out_of_range,
+    /// A timestamp that is malformed or outside the years 0001 to 9999.
+    invalid_timestamp,
+    /// A string or key that is not UTF-8, where JSON text must be.
+    invalid_utf8,
+    /// A member the model does not have, under parse_options::reject_unknown_keys.
+    unknown_member,
+    /// The document is larger or nests deeper than parse_options allows.
+    limit_exceeded,
+    /// The value breaks a constraint of the AWS model (awsauth::parse_validated).
+    constraint_violated,
+};
+
+/// The kind's name as written in the enum: "missing_member".
+constexpr std::string_view to_string(error_kind kind) noexcept {
+    switch (kind) {
+        case error_kind::invalid_json:
+            return "invalid_json";
+        case error_kind::missing_member:
+            return "missing_member";
+        case error_kind::wrong_type:
+            return "wrong_type";
+        case error_kind::out_of_range:
+            return "out_of_range";
+        case error_kind::invalid_timestamp:
+            return "invalid_timestamp";
+        case error_kind::invalid_utf8:
+            return "invalid_utf8";
+        case error_kind::unknown_member:
+            return "unknown_member";
+        case error_kind::limit_exceeded:
+            return "limit_exceeded";
+        case error_kind::constraint_violated:
+            return "constraint_violated";
+    }
+    return "unknown";
+}
+
+class error : public std::runtime_error {
+public:
+    /// An error not tied to a place in a document.
+    error(error_kind kind, const std::string& problem)
+        : std::runtime_error(std::string(prefix) + problem), kind_(kind), problem_offset_(prefix.size()) {}
+
+    /// An error at a JSON Pointer (RFC 6901) into the document; "" is the document root.
+    error(error_kind kind, const std::string& json_pointer, const std::string& problem)
+        : std::runtime_error(message_at(json_pointer, problem)),
+          path_(std::make_shared<const std::string>(json_pointer)),
+          kind_(kind),
+          problem_offset_(std::string_view(what()).size() - problem.size()) {}
+
+    /// What kind of problem this is.
+    error_kind kind() const noexcept { return kind_; }
+
+    /// JSON Pointer of the offending member, exactly (a key may hold any character), or "" when the error is about
+    /// the whole document.
+    std::string_view path() const noexcept { return path_ ? std::string_view(*path_) : std::string_view(); }
+
+    /// The problem alone, without the "awsauth: " prefix and the path that what() adds: "missing required member".
+    std::string_view problem() const noexcept { return std::string_view(what()).substr(problem_offset_); }
+
+    /// Where, as what() says it: "at /Credentials/Expiration" (the pointer escaped for a log line) or "at the
+    /// document root"; "" for an error not tied to a place. what() is "awsauth: " + location + ": " + problem, or
+    /// "awsauth: " + problem without a location.
+    std::string_view location() const noexcept {
+        if (!path_) return {};
+        return std::string_view(what()).substr(prefix.size(), problem_offset_ - prefix.size() - separator.size());
+    }
+
+private:
+    static constexpr std::string_view prefix = "awsauth: ";
+    static constexpr std::string_view separator = ": ";
+
+    // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
+    // message short at a NUL.
+    [[gnu::cold]] static std::string message_at(const std::string& json_pointer, const std::string& problem) {
+        std::string message(prefix);
+        message += "at ";
+        if (json_pointer.empty()) {
+            message += "the document root";
+        } else {
+            detail::append_log_escaped(message, json_pointer);
+        }
+        message += separator;
+        return message + problem;
+    }
+
+    // Shared on copy, as std::runtime_error shares its message, so copying an error in flight cannot throw.
+    std::shared_ptr<const std::string> path_;
+    error_kind kind_;
+    std::size_t problem_offset_;
+};
 
 AWSAUTH_END_NAMESPACE
 
@@ -503,6 +757,311 @@ std::basic_ostream<Char, Traits>& operator<<(std::basic_ostream<Char, Traits>& s
     std::string text;
     detail::printer<T>::append(text, value);
     return stream << std::basic_string_view<Char, Traits>(text.data(), text.size());
+}
+
+AWSAUTH_END_NAMESPACE
+
+// ---------------- awsauth/credentials.hpp ----------------
+// awsauth/credentials.hpp: one view of credentials, whichever payload carried them (STS, EKS Auth, SSO, the
+// container endpoint, IMDS, credential_process), and the tables that say where each payload keeps them.
+// Core tier: the model headers fill the tables (credentials_in), this header reads them; no JSON library.
+
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+AWSAUTH_BEGIN_NAMESPACE
+
+/// Credentials as a program signs with them: the same five things whatever the source spelled, the expiration as a
+/// timestamp whether it came as ISO 8601 with any fraction, epoch seconds or epoch milliseconds.
+struct credentials {
+    std::string access_key_id{};
+    std::string secret_access_key{};
+    /// None for long-term keys.
+    std::optional<std::string> session_token{};
+    /// None for long-term keys, which never expire.
+    std::optional<timestamp> expiration{};
+    /// From the payload where it names one, else from the ARN of the role or user the credentials belong to.
+    std::optional<std::string> account_id{};
+
+    /// Whether these credentials are expired at `now + margin`: a caller refreshes them before they are. Long-term
+    /// keys never are.
+    bool expires_within(std::chrono::microseconds margin, timestamp now) const noexcept {
+        return expiration.has_value() && *expiration <= now + margin;
+    }
+};
+
+/// The keys of the container-credentials document and credential_process where they agree (SessionToken is
+/// credential_process's and STS's spelling), so a view dumps, parses, prints redacted and compares like every
+/// generated struct.
+template <int = 0>
+constexpr auto fields_of(type_tag<credentials>) noexcept {
+    return field_list{field{"AccessKeyId", &credentials::access_key_id},
+                      field{"SecretAccessKey", &credentials::secret_access_key, visibility::secret},
+                      field{"SessionToken", &credentials::session_token, visibility::secret},
+                      field{"Expiration", &credentials::expiration}, field{"AccountId", &credentials::account_id}};
+}
+
+namespace detail {
+
+/// A part a payload does not have (an SSO answer names no account, STS credentials have no Code).
+struct no_part {};
+
+/// An expiration kept as epoch milliseconds (SSO's roleCredentials.expiration, a `long`).
+template <class Member>
+struct epoch_milliseconds {
+    Member member;
+};
+
+template <class T>
+struct is_epoch_milliseconds : std::false_type {};
+template <class Member>
+struct is_epoch_milliseconds<epoch_milliseconds<Member>> : std::true_type {};
+
+/// Where the ARN that names the account is: one member, or a member of a nested structure.
+template <class Outer, class Inner = no_part>
+struct arn_at {
+    Outer outer;
+    Inner inner;
+};
+
+}  // namespace detail
+
+/// Where a payload that holds credentials keeps each part, as member pointers; the generated model headers return
+/// one from credentials_in(type_tag<T>) for every such payload. Built as
+/// `credential_parts{&T::access_key_id, &T::secret_access_key}.session_token(&T::session_token)...`.
+template <class Access, class Secret, class Token = detail::no_part, class Expiration = detail::no_part,
+          class Account = detail::no_part, class Code = detail::no_part>
+struct credential_parts {
+    Access access_key_id_member;
+    Secret secret_access_key_member;
+    Token session_token_member{};
+    Expiration expiration_member{};
+    Account account_id_member{};
+    Code success_code_member{};
+
+    constexpr credential_parts(Access access, Secret secret, Token token = {}, Expiration expiration = {},
+                               Account account = {}, Code code = {}) noexcept
+        : access_key_id_member(access),
+          secret_access_key_member(secret),
+          session_token_member(token),
+          expiration_member(expiration),
+          account_id_member(account),
+          success_code_member(code) {}
+
+    template <class Member>
+    constexpr auto session_token(Member member) const noexcept {
+        return credential_parts<Access, Secret, Member, Expiration, Account, Code>{
+            access_key_id_member, secret_access_key_member, member,
+            expiration_member,    account_id_member,        success_code_member};
+    }
+    /// An expiration kept as a timestamp (however the document spelled it, the reader made it one).
+    template <class Member>
+    constexpr auto expiration(Member member) const noexcept {
+        return credential_parts<Access, Secret, Token, Member, Account, Code>{
+            access_key_id_member, secret_access_key_member, session_token_member, member,
+            account_id_member,    success_code_member};
+    }
+    /// An expiration kept as an integer count of milliseconds since the epoch.
+    template <class Member>
+    constexpr auto expiration_in_epoch_milliseconds(Member member) const noexcept {
+        return credential_parts<Access, Secret, Token, detail::epoch_milliseconds<Member>, Account, Code>{
+            access_key_id_member, secret_access_key_member,
+            session_token_member, detail::epoch_milliseconds<Member>{member},
+            account_id_member,    success_code_member};
+    }
+    template <class Member>
+    constexpr auto account_id(Member member) const noexcept {
+        return credential_parts<Access, Secret, Token, Expiration, Member, Code>{
+            access_key_id_member, secret_access_key_member, session_token_member, expiration_member, member,
+            success_code_member};
+    }
+    /// A status member that must say "Success" (IMDS's Code) for the rest to be credentials.
+    template <class Member>
+    constexpr auto success_code(Member member) const noexcept {
+        return credential_parts<Access, Secret, Token, Expiration, Account, Member>{
+            access_key_id_member, secret_access_key_member, session_token_member,
+            expiration_member,    account_id_member,        member};
+    }
+};
+
+template <class Access, class Secret>
+credential_parts(Access, Secret) -> credential_parts<Access, Secret>;
+
+/// Where a response keeps the structure that holds its credentials, and the ARN its account comes from: built as
+/// `nested_credentials{&T::credentials}.account_from_arn(&T::assumed_role_user, &AssumedRoleUser::arn)`.
+template <class Member, class Arn = detail::no_part>
+struct nested_credentials {
+    Member credentials_member;
+    Arn arn{};
+
+    constexpr nested_credentials(Member member, Arn at = {}) noexcept : credentials_member(member), arn(at) {}
+
+    template <class Outer, class Inner = detail::no_part>
+    constexpr auto account_from_arn(Outer outer, Inner inner = {}) const noexcept {
+        return nested_credentials<Member, detail::arn_at<Outer, Inner>>{credentials_member,
+                                                                        detail::arn_at<Outer, Inner>{outer, inner}};
+    }
+};
+
+template <class Member>
+nested_credentials(Member) -> nested_credentials<Member>;
+
+namespace detail {
+
+template <class T, class = void>
+struct carries_credentials : std::false_type {};
+
+template <class T>
+struct carries_credentials<T, std::void_t<decltype(credentials_in(type_tag<T>{}))>> : std::true_type {};
+
+}  // namespace detail
+
+/// True for every payload awsauth::credentials_of reads: the structures that hold credentials and the responses
+/// that carry one.
+template <class T>
+inline constexpr bool carries_credentials_v = detail::carries_credentials<T>::value;
+
+namespace detail {
+
+// The member's key in T's descriptors, for the path of an error: the table and the descriptors name the same
+// member, so the key cannot go stale.
+template <class T, class Member>
+std::string key_of(Member member) {
+    std::string key;
+    for_each_field<T>([&](const auto& each) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(each.member)>, Member>) {
+            if (each.member == member) key = std::string(each.key);
+        }
+    });
+    return key;
+}
+
+template <class T>
+const T* present(const T& value) noexcept {
+    return &value;
+}
+template <class T>
+const T* present(const std::optional<T>& value) noexcept {
+    return value ? &*value : nullptr;
+}
+
+[[noreturn]] inline void missing_part(const std::string& path) {
+    throw error(error_kind::missing_member, path, "missing member that credentials need");
+}
+
+template <class T, class Member>
+const auto& required_part(const T& payload, Member member, const std::string& path) {
+    const auto* value = present(payload.*member);
+    if (value == nullptr) missing_part(path + "/" + key_of<T>(member));
+    return *value;
+}
+
+template <class T, class Member>
+std::optional<std::string> optional_text(const T& payload, Member member) {
+    if constexpr (std::is_same_v<Member, no_part>) {
+        return std::nullopt;
+    } else {
+        const auto* value = present(payload.*member);
+        return value ? std::optional<std::string>(*value) : std::nullopt;
+    }
+}
+
+template <class T, class Member>
+std::optional<timestamp> expiration_of(const T& payload, Member member, const std::string& path) {
+    if constexpr (std::is_same_v<Member, no_part>) {
+        return std::nullopt;
+    } else if constexpr (is_epoch_milliseconds<Member>::value) {
+        const auto* milliseconds = present(payload.*(member.member));
+        if (milliseconds == nullptr) return std::nullopt;
+        // Dividing the bounds, not multiplying the value, so that no count overflows.
+        if (*milliseconds < earliest_timestamp_microseconds / 1000 ||
+            *milliseconds > latest_timestamp_microseconds / 1000) {
+            throw error(error_kind::out_of_range, path + "/" + key_of<T>(member.member),
+                        "epoch milliseconds outside the years 0001 to 9999");
+        }
+        return timestamp{std::chrono::milliseconds{*milliseconds}};
+    } else {
+        const auto* value = present(payload.*member);
+        return value ? std::optional<timestamp>(*value) : std::nullopt;
+    }
+}
+
+/// The account of `arn:partition:service:region:account:resource`, where it is twelve digits.
+inline std::optional<std::string> account_in_arn(std::string_view arn) {
+    std::size_t start = 0;
+    for (int colon = 0; colon < 4; ++colon) {
+        start = arn.find(':', start);
+        if (start == std::string_view::npos) return std::nullopt;
+        ++start;
+    }
+    if (arn.substr(0, 4) != "arn:") return std::nullopt;
+    const std::string_view account = arn.substr(start, arn.find(':', start) - start);
+    if (account.size() != 12 || account.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    return std::string(account);
+}
+
+template <class T, class Outer, class Inner>
+std::optional<std::string> account_from(const T& payload, const arn_at<Outer, Inner>& at) {
+    const auto* outer = present(payload.*(at.outer));
+    if (outer == nullptr) return std::nullopt;
+    if constexpr (std::is_same_v<Inner, no_part>) {
+        return account_in_arn(*outer);
+    } else {
+        const auto* arn = present(outer->*(at.inner));
+        return arn ? account_in_arn(*arn) : std::nullopt;
+    }
+}
+
+template <class T, class Access, class Secret, class Token, class Expiration, class Account, class Code>
+credentials read_credentials(const T& payload,
+                             const credential_parts<Access, Secret, Token, Expiration, Account, Code>& parts,
+                             const std::string& path) {
+    if constexpr (!std::is_same_v<Code, no_part>) {
+        const auto* code = present(payload.*(parts.success_code_member));
+        if (code != nullptr && *code != "Success") {
+            throw error(error_kind::constraint_violated, path + "/" + key_of<T>(parts.success_code_member),
+                        "the credentials source answered a code other than Success");
+        }
+    }
+    credentials view;
+    view.access_key_id = required_part(payload, parts.access_key_id_member, path);
+    view.secret_access_key = required_part(payload, parts.secret_access_key_member, path);
+    view.session_token = optional_text(payload, parts.session_token_member);
+    view.expiration = expiration_of(payload, parts.expiration_member, path);
+    view.account_id = optional_text(payload, parts.account_id_member);
+    return view;
+}
+
+template <class T, class Member, class Arn>
+credentials read_credentials(const T& payload, const nested_credentials<Member, Arn>& nested, const std::string& path) {
+    const auto& holder = required_part(payload, nested.credentials_member, path);
+    using holder_type = std::decay_t<decltype(holder)>;
+    credentials view = read_credentials(holder, credentials_in(type_tag<holder_type>{}),
+                                        path + "/" + key_of<T>(nested.credentials_member));
+    if constexpr (!std::is_same_v<Arn, no_part>) {
+        if (!view.account_id) view.account_id = account_from(payload, nested.arn);
+    }
+    return view;
+}
+
+}  // namespace detail
+
+/// The credentials a payload carries: any STS response with credentials and sts::Credentials, EKS Auth's
+/// AssumeRoleForPodIdentityResponse and Credentials, SSO's GetRoleCredentialsResponse and RoleCredentials, and the
+/// documents of <awsauth/credential_sources.hpp>. Throws awsauth::error, at the JSON Pointer of the payload's
+/// member, where a part the view needs is missing (missing_member), IMDS answered a Code other than Success
+/// (constraint_violated) or an expiration is out of range (out_of_range); never with a value in the message.
+template <class Payload>
+credentials credentials_of(const Payload& payload) {
+    static_assert(carries_credentials_v<Payload>,
+                  "awsauth::credentials_of: this type carries no credentials (no credentials_in for it)");
+    return detail::read_credentials(payload, credentials_in(type_tag<Payload>{}), std::string());
 }
 
 AWSAUTH_END_NAMESPACE
@@ -887,6 +1446,15 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"Expiration", &Credentials::expiration}};
 }
 
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::token)
+        .expiration(&Credentials::expiration)
+        .account_id(&Credentials::account_id);
+}
+
 }  // namespace container
 
 /// Defined by https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html (GET
@@ -932,6 +1500,15 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"Expiration", &Credentials::expiration}};
 }
 
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::token)
+        .expiration(&Credentials::expiration)
+        .success_code(&Credentials::code);
+}
+
 }  // namespace imds
 
 /// Defined by https://docs.aws.amazon.com/sdkref/latest/guide/feature-process-credentials.html (what a
@@ -969,6 +1546,14 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"Expiration", &Credentials::expiration}};
 }
 
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::session_token)
+        .expiration(&Credentials::expiration);
+}
+
 }  // namespace credential_process
 AWSAUTH_END_NAMESPACE
 
@@ -978,245 +1563,6 @@ AWSAUTH_END_NAMESPACE
 // awsauth::credential_process::Credentials (a credential_process program's output).
 // The generated header lives in awsauth/model/. Plain structs only: add a codec header for what you do with them,
 // or include <awsauth/awsauth.hpp> for everything.
-
-// ---------------- awsauth/detail/utf8.hpp ----------------
-// awsauth/detail/utf8.hpp: UTF-8 as RFC 3629 defines it, decoded in one place, and text made safe for a log line.
-// JSON text must be UTF-8; a string that is not is refused before it can be written as invalid JSON.
-
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-
-AWSAUTH_BEGIN_NAMESPACE
-namespace detail {
-
-/// Decodes the well-formed UTF-8 sequence that starts at `bytes` (`available` bytes may be read) into `code_point`
-/// and returns its length, or returns 0 when there is none: no overlong forms, no surrogates, nothing above
-/// U+10FFFF. Every reader of UTF-8 in awsauth goes through here.
-constexpr std::size_t decode_utf8(const unsigned char* bytes, std::size_t available, char32_t& code_point) noexcept {
-    const unsigned char lead = bytes[0];
-    if (lead < 0x80) {
-        code_point = lead;
-        return 1;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80;  // bounds of the second byte, which rule out overlongs and surrogates
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        code_point = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        code_point = lead & 0x0Fu;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        code_point = lead & 0x07u;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    if (available < length) return 0;
-    if (bytes[1] < low || bytes[1] > high) return 0;
-    for (std::size_t k = 2; k < length; ++k) {
-        if (bytes[k] < 0x80 || bytes[k] > 0xBF) return 0;
-    }
-    for (std::size_t k = 1; k < length; ++k)
-        code_point = (code_point << 6) | (bytes[k] & 0x3Fu);
-    return length;
-}
-
-/// True when `text` is well-formed UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t i = 0;
-    char32_t ignored = 0;
-    while (i < size) {
-        if (bytes[i] < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t length = decode_utf8(bytes + i, size - i, ignored);
-        if (length == 0) return false;
-        i += length;
-    }
-    return true;
-}
-
-/// Code points in valid UTF-8 text: every byte that is not a continuation byte starts one.
-constexpr std::size_t count_code_points(std::string_view text) noexcept {
-    std::size_t count = 0;
-    for (const char c : text)
-        count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
-    return count;
-}
-
-/// Appends `text` as it may stand inside a JSON string on one log line: `"` and `\` escaped, control characters as
-/// JSON spells them and, when `text` is not UTF-8, every byte above 0x7F as \xNN, which is not JSON but shows what
-/// is there. Keys in error messages and strings in operator<< output go through here, so a hostile key can neither
-/// end a log line nor cut a message short at a NUL. (JSON output is detail::append_json_escaped's job.)
-inline void append_log_escaped(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789abcdef";
-    const bool utf8 = is_valid_utf8(text);
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (byte < 0x20 || (byte >= 0x80 && !utf8)) {
-                    out += byte < 0x20 ? "\\u00" : "\\x";
-                    out += hex[byte >> 4];
-                    out += hex[byte & 0xF];
-                } else {
-                    out += c;
-                }
-        }
-    }
-}
-
-}  // namespace detail
-AWSAUTH_END_NAMESPACE
-
-// ---------------- awsauth/error.hpp ----------------
-// awsauth/error.hpp: the one exception type the library throws, and what kind of problem it reports.
-// Messages name where and what, never the offending value: these payloads carry secrets.
-
-
-#include <cstddef>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-
-AWSAUTH_BEGIN_NAMESPACE
-
-/// What went wrong, for code that reacts to it; error::problem() says it in words.
-enum class error_kind {
-    /// The text is not JSON (or a document the reader cannot read at all).
-    invalid_json,
-    /// A member the model requires is absent.
-    missing_member,
-    /// A value of another JSON type than the member needs (null for a required member included).
-    wrong_type,
-    /// A number outside what the member's type holds.
-    out_of_range,
-    /// A timestamp that is malformed or outside the years 0001 to 9999.
-    invalid_timestamp,
-    /// A string or key that is not UTF-8, where JSON text must be.
-    invalid_utf8,
-    /// A member the model does not have, under parse_options::reject_unknown_keys.
-    unknown_member,
-    /// The document is larger or nests deeper than parse_options allows.
-    limit_exceeded,
-    /// The value breaks a constraint of the AWS model (awsauth::parse_validated).
-    constraint_violated,
-};
-
-/// The kind's name as written in the enum: "missing_member".
-constexpr std::string_view to_string(error_kind kind) noexcept {
-    switch (kind) {
-        case error_kind::invalid_json:
-            return "invalid_json";
-        case error_kind::missing_member:
-            return "missing_member";
-        case error_kind::wrong_type:
-            return "wrong_type";
-        case error_kind::out_of_range:
-            return "out_of_range";
-        case error_kind::invalid_timestamp:
-            return "invalid_timestamp";
-        case error_kind::invalid_utf8:
-            return "invalid_utf8";
-        case error_kind::unknown_member:
-            return "unknown_member";
-        case error_kind::limit_exceeded:
-            return "limit_exceeded";
-        case error_kind::constraint_violated:
-            return "constraint_violated";
-    }
-    return "unknown";
-}
-
-class error : public std::runtime_error {
-public:
-    /// An error not tied to a place in a document.
-    error(error_kind kind, const std::string& problem)
-        : std::runtime_error(std::string(prefix) + problem), kind_(kind), problem_offset_(prefix.size()) {}
-
-    /// An error at a JSON Pointer (RFC 6901) into the document; "" is the document root.
-    error(error_kind kind, const std::string& json_pointer, const std::string& problem)
-        : std::runtime_error(message_at(json_pointer, problem)),
-          path_(std::make_shared<const std::string>(json_pointer)),
-          kind_(kind),
-          problem_offset_(std::string_view(what()).size() - problem.size()) {}
-
-    /// What kind of problem this is.
-    error_kind kind() const noexcept { return kind_; }
-
-    /// JSON Pointer of the offending member, exactly (a key may hold any character), or "" when the error is about
-    /// the whole document.
-    std::string_view path() const noexcept { return path_ ? std::string_view(*path_) : std::string_view(); }
-
-    /// The problem alone, without the "awsauth: " prefix and the path that what() adds: "missing required member".
-    std::string_view problem() const noexcept { return std::string_view(what()).substr(problem_offset_); }
-
-    /// Where, as what() says it: "at /Credentials/Expiration" (the pointer escaped for a log line) or "at the
-    /// document root"; "" for an error not tied to a place. what() is "awsauth: " + location + ": " + problem, or
-    /// "awsauth: " + problem without a location.
-    std::string_view location() const noexcept {
-        if (!path_) return {};
-        return std::string_view(what()).substr(prefix.size(), problem_offset_ - prefix.size() - separator.size());
-    }
-
-private:
-    static constexpr std::string_view prefix = "awsauth: ";
-    static constexpr std::string_view separator = ": ";
-
-    // The pointer is made of the document's keys: escaped, so that a key cannot add a line to a log or cut the
-    // message short at a NUL.
-    [[gnu::cold]] static std::string message_at(const std::string& json_pointer, const std::string& problem) {
-        std::string message(prefix);
-        message += "at ";
-        if (json_pointer.empty()) {
-            message += "the document root";
-        } else {
-            detail::append_log_escaped(message, json_pointer);
-        }
-        message += separator;
-        return message + problem;
-    }
-
-    // Shared on copy, as std::runtime_error shares its message, so copying an error in flight cannot throw.
-    std::shared_ptr<const std::string> path_;
-    error_kind kind_;
-    std::size_t problem_offset_;
-};
-
-AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/detail/json_pointer.hpp ----------------
 // awsauth/detail/json_pointer.hpp: where a value sits in a document, as every reader, writer and check reports it.
@@ -1416,11 +1762,14 @@ enum class timestamp_format {
 namespace detail {
 
 // ---------------------------------------------------------------------------------------------------------------
-// Range: what Python's datetime can hold, so every instant we accept can be handed back to boto3 and the CLI.
+// Range: member_types.hpp's in_supported_range, as instants.
 
-inline constexpr timestamp earliest_timestamp{date::sys_days{date::year{1} / 1 / 1}};
-inline constexpr timestamp latest_timestamp{date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24} -
-                                            std::chrono::microseconds{1}};
+inline constexpr timestamp earliest_timestamp{std::chrono::microseconds{earliest_timestamp_microseconds}};
+inline constexpr timestamp latest_timestamp{std::chrono::microseconds{latest_timestamp_microseconds}};
+static_assert(earliest_timestamp == timestamp{date::sys_days{date::year{1} / 1 / 1}}, "0001-01-01T00:00:00");
+static_assert(latest_timestamp == timestamp{date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{24} -
+                                            std::chrono::microseconds{1}},
+              "9999-12-31T23:59:59.999999");
 
 inline constexpr std::int64_t microseconds_per_second = 1'000'000;
 inline constexpr std::int64_t earliest_epoch_seconds =
@@ -1429,15 +1778,6 @@ inline constexpr std::int64_t latest_epoch_seconds =
     std::chrono::duration_cast<std::chrono::seconds>(latest_timestamp.time_since_epoch()).count();
 
 inline constexpr std::string_view out_of_range = "outside the years 0001 to 9999";
-
-/// The one range rule every reader and writer applies: microseconds since the epoch within the years 0001 to 9999.
-constexpr bool in_supported_range(std::int64_t microseconds) noexcept {
-    return microseconds >= earliest_timestamp.time_since_epoch().count() &&
-           microseconds <= latest_timestamp.time_since_epoch().count();
-}
-constexpr bool in_supported_range(timestamp value) noexcept {
-    return in_supported_range(value.time_since_epoch().count());
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading. Reasons are fixed strings and never quote the text: callers embed them in errors about secret payloads.
@@ -2346,6 +2686,21 @@ template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return field_list{
         field{"message", &ThrottlingException::message}};
+}
+
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::session_token)
+        .expiration(&Credentials::expiration);
+}
+
+/// The member of AssumeRoleForPodIdentityResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
+    return nested_credentials{&AssumeRoleForPodIdentityResponse::credentials}
+        .account_from_arn(&AssumeRoleForPodIdentityResponse::assumed_role_user, &AssumedRoleUser::arn);
 }
 
 /// The EKS Auth service on the wire.
@@ -4087,6 +4442,20 @@ constexpr auto fields_of(type_tag<LogoutResponse>) noexcept {
         field{"ResponseMetadata", &LogoutResponse::response_metadata}};
 }
 
+/// Where awsauth::credentials_of finds each part of the credentials in RoleCredentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<RoleCredentials>) noexcept {
+    return credential_parts{&RoleCredentials::access_key_id, &RoleCredentials::secret_access_key}
+        .session_token(&RoleCredentials::session_token)
+        .expiration_in_epoch_milliseconds(&RoleCredentials::expiration);
+}
+
+/// The member of GetRoleCredentialsResponse that holds its credentials (it names no account).
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetRoleCredentialsResponse>) noexcept {
+    return nested_credentials{&GetRoleCredentialsResponse::role_credentials};
+}
+
 /// The SSO service on the wire.
 inline constexpr service_description service{"sso", protocol::rest_json, "2019-06-10", ""};
 
@@ -5064,6 +5433,61 @@ template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return field_list{
         field{"message", &SessionDurationEscalationException::message}};
+}
+
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::session_token)
+        .expiration(&Credentials::expiration);
+}
+
+/// The member of AssumeRoleResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleResponse>) noexcept {
+    return nested_credentials{&AssumeRoleResponse::credentials}
+        .account_from_arn(&AssumeRoleResponse::assumed_role_user, &AssumedRoleUser::arn);
+}
+
+/// The member of AssumeRoleWithSAMLResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
+    return nested_credentials{&AssumeRoleWithSAMLResponse::credentials}
+        .account_from_arn(&AssumeRoleWithSAMLResponse::assumed_role_user, &AssumedRoleUser::arn);
+}
+
+/// The member of AssumeRoleWithWebIdentityResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
+    return nested_credentials{&AssumeRoleWithWebIdentityResponse::credentials}
+        .account_from_arn(&AssumeRoleWithWebIdentityResponse::assumed_role_user, &AssumedRoleUser::arn);
+}
+
+/// The member of AssumeRootResponse that holds its credentials (it names no account).
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRootResponse>) noexcept {
+    return nested_credentials{&AssumeRootResponse::credentials};
+}
+
+/// The member of GetDelegatedAccessTokenResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
+    return nested_credentials{&GetDelegatedAccessTokenResponse::credentials}
+        .account_from_arn(&GetDelegatedAccessTokenResponse::assumed_principal);
+}
+
+/// The member of GetFederationTokenResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetFederationTokenResponse>) noexcept {
+    return nested_credentials{&GetFederationTokenResponse::credentials}
+        .account_from_arn(&GetFederationTokenResponse::federated_user, &FederatedUser::arn);
+}
+
+/// The member of GetSessionTokenResponse that holds its credentials (it names no account).
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetSessionTokenResponse>) noexcept {
+    return nested_credentials{&GetSessionTokenResponse::credentials};
 }
 
 /// The STS service on the wire.

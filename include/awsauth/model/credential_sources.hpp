@@ -6,6 +6,7 @@
 #pragma once
 
 #include <awsauth/constraints.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/fields.hpp>
 #include <awsauth/member_types.hpp>
 #include <awsauth/model/patterns.hpp>
@@ -61,6 +62,15 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"Expiration", &Credentials::expiration}};
 }
 
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::token)
+        .expiration(&Credentials::expiration)
+        .account_id(&Credentials::account_id);
+}
+
 }  // namespace container
 
 /// Defined by https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-metadata-security-credentials.html (GET
@@ -106,6 +116,15 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"Expiration", &Credentials::expiration}};
 }
 
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::token)
+        .expiration(&Credentials::expiration)
+        .success_code(&Credentials::code);
+}
+
 }  // namespace imds
 
 /// Defined by https://docs.aws.amazon.com/sdkref/latest/guide/feature-process-credentials.html (what a
@@ -141,6 +160,14 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret, length_at_least(1)},
         field{"SessionToken", &Credentials::session_token, visibility::secret, length_at_least(1)},
         field{"Expiration", &Credentials::expiration}};
+}
+
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::session_token)
+        .expiration(&Credentials::expiration);
 }
 
 }  // namespace credential_process

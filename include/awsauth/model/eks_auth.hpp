@@ -6,6 +6,7 @@
 #pragma once
 
 #include <awsauth/constraints.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/fields.hpp>
 #include <awsauth/member_types.hpp>
 #include <awsauth/model/patterns.hpp>
@@ -294,6 +295,21 @@ template <int = 0>
 constexpr auto fields_of(type_tag<ThrottlingException>) noexcept {
     return field_list{
         field{"message", &ThrottlingException::message}};
+}
+
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::session_token)
+        .expiration(&Credentials::expiration);
+}
+
+/// The member of AssumeRoleForPodIdentityResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleForPodIdentityResponse>) noexcept {
+    return nested_credentials{&AssumeRoleForPodIdentityResponse::credentials}
+        .account_from_arn(&AssumeRoleForPodIdentityResponse::assumed_role_user, &AssumedRoleUser::arn);
 }
 
 /// The EKS Auth service on the wire.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <awsauth/constraints.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/fields.hpp>
 #include <awsauth/member_types.hpp>
 #include <awsauth/model/patterns.hpp>
@@ -280,6 +281,20 @@ template <int = 0>
 constexpr auto fields_of(type_tag<LogoutResponse>) noexcept {
     return field_list{
         field{"ResponseMetadata", &LogoutResponse::response_metadata}};
+}
+
+/// Where awsauth::credentials_of finds each part of the credentials in RoleCredentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<RoleCredentials>) noexcept {
+    return credential_parts{&RoleCredentials::access_key_id, &RoleCredentials::secret_access_key}
+        .session_token(&RoleCredentials::session_token)
+        .expiration_in_epoch_milliseconds(&RoleCredentials::expiration);
+}
+
+/// The member of GetRoleCredentialsResponse that holds its credentials (it names no account).
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetRoleCredentialsResponse>) noexcept {
+    return nested_credentials{&GetRoleCredentialsResponse::role_credentials};
 }
 
 /// The SSO service on the wire.

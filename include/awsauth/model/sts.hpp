@@ -6,6 +6,7 @@
 #pragma once
 
 #include <awsauth/constraints.hpp>
+#include <awsauth/credentials.hpp>
 #include <awsauth/fields.hpp>
 #include <awsauth/member_types.hpp>
 #include <awsauth/model/patterns.hpp>
@@ -828,6 +829,61 @@ template <int = 0>
 constexpr auto fields_of(type_tag<SessionDurationEscalationException>) noexcept {
     return field_list{
         field{"message", &SessionDurationEscalationException::message}};
+}
+
+/// Where awsauth::credentials_of finds each part of the credentials in Credentials.
+template <int = 0>
+constexpr auto credentials_in(type_tag<Credentials>) noexcept {
+    return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
+        .session_token(&Credentials::session_token)
+        .expiration(&Credentials::expiration);
+}
+
+/// The member of AssumeRoleResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleResponse>) noexcept {
+    return nested_credentials{&AssumeRoleResponse::credentials}
+        .account_from_arn(&AssumeRoleResponse::assumed_role_user, &AssumedRoleUser::arn);
+}
+
+/// The member of AssumeRoleWithSAMLResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleWithSAMLResponse>) noexcept {
+    return nested_credentials{&AssumeRoleWithSAMLResponse::credentials}
+        .account_from_arn(&AssumeRoleWithSAMLResponse::assumed_role_user, &AssumedRoleUser::arn);
+}
+
+/// The member of AssumeRoleWithWebIdentityResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRoleWithWebIdentityResponse>) noexcept {
+    return nested_credentials{&AssumeRoleWithWebIdentityResponse::credentials}
+        .account_from_arn(&AssumeRoleWithWebIdentityResponse::assumed_role_user, &AssumedRoleUser::arn);
+}
+
+/// The member of AssumeRootResponse that holds its credentials (it names no account).
+template <int = 0>
+constexpr auto credentials_in(type_tag<AssumeRootResponse>) noexcept {
+    return nested_credentials{&AssumeRootResponse::credentials};
+}
+
+/// The member of GetDelegatedAccessTokenResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetDelegatedAccessTokenResponse>) noexcept {
+    return nested_credentials{&GetDelegatedAccessTokenResponse::credentials}
+        .account_from_arn(&GetDelegatedAccessTokenResponse::assumed_principal);
+}
+
+/// The member of GetFederationTokenResponse that holds its credentials, and the ARN its account ID comes from.
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetFederationTokenResponse>) noexcept {
+    return nested_credentials{&GetFederationTokenResponse::credentials}
+        .account_from_arn(&GetFederationTokenResponse::federated_user, &FederatedUser::arn);
+}
+
+/// The member of GetSessionTokenResponse that holds its credentials (it names no account).
+template <int = 0>
+constexpr auto credentials_in(type_tag<GetSessionTokenResponse>) noexcept {
+    return nested_credentials{&GetSessionTokenResponse::credentials};
 }
 
 /// The STS service on the wire.
