@@ -88,88 +88,11 @@ std::vector<summary_line> identity_of(const awsauth::credential_process::Credent
     return {};
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The credentials view of each payload. Until awsauth::credentials_of lands on main, the tool's own, by the rules
-// the library's will follow (creds-brief.md): the account from the payload where it has one, else from the
-// assumed role's or federated user's ARN.
-
-// arn:aws:sts::123456789012:assumed-role/Role/session -> 123456789012; none for anything else.
-std::optional<std::string> account_of(std::string_view arn) {
-    std::size_t field_start = 0;
-    for (int field = 0; field < 4; ++field) {
-        field_start = arn.find(':', field_start);
-        if (field_start == std::string_view::npos) return std::nullopt;
-        ++field_start;
-    }
-    const auto field_end = arn.find(':', field_start);
-    if (arn.substr(0, 4) != "arn:" || field_end == std::string_view::npos) return std::nullopt;
-    const std::string_view account = arn.substr(field_start, field_end - field_start);
-    if (account.size() != 12 ||
-        !std::all_of(account.begin(), account.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    return std::string(account);
-}
-
-template <class Credentials>
-credentials_view temporary(const Credentials& credentials) {
-    return {credentials.access_key_id, credentials.secret_access_key, credentials.session_token, credentials.expiration,
-            std::nullopt};
-}
-
-credentials_view view_of(const awsauth::sts::Credentials& credentials) {
-    return temporary(credentials);
-}
-credentials_view view_of(const awsauth::eks_auth::Credentials& credentials) {
-    return temporary(credentials);
-}
-credentials_view view_of(const awsauth::eks_auth::AssumeRoleForPodIdentityResponse& response) {
-    credentials_view view = temporary(response.credentials);
-    view.account_id = account_of(response.assumed_role_user.arn);
-    return view;
-}
-credentials_view view_of(const awsauth::container::Credentials& credentials) {
-    return {credentials.access_key_id, credentials.secret_access_key, credentials.token, credentials.expiration,
-            credentials.account_id};
-}
-credentials_view view_of(const awsauth::imds::Credentials& credentials) {
-    if (credentials.code && *credentials.code != "Success")
-        throw awsauth::error(awsauth::error_kind::constraint_violated, "/Code", "the instance has no credentials");
-    const std::pair<const char*, const std::optional<std::string>*> required[] = {
-        {"/AccessKeyId", &credentials.access_key_id},
-        {"/SecretAccessKey", &credentials.secret_access_key},
-        {"/Token", &credentials.token},
-    };
-    for (const auto& [path, member] : required)
-        if (!*member) throw awsauth::error(awsauth::error_kind::missing_member, path, "missing required member");
-    if (!credentials.expiration)
-        throw awsauth::error(awsauth::error_kind::missing_member, "/Expiration", "missing required member");
-    return {*credentials.access_key_id, *credentials.secret_access_key, credentials.token, credentials.expiration,
-            std::nullopt};
-}
-credentials_view view_of(const awsauth::credential_process::Credentials& credentials) {
-    return {credentials.access_key_id, credentials.secret_access_key, credentials.session_token, credentials.expiration,
-            std::nullopt};
-}
-// An STS response holds its credentials in an optional `Credentials`, and names the role or user it is for.
-template <class Response>
-credentials_view view_of(const Response& response) {
-    if (!response.credentials) throw awsauth::error(awsauth::error_kind::missing_member, "/Credentials", "is null");
-    credentials_view view = temporary(*response.credentials);
-    if constexpr (std::is_same_v<Response, awsauth::sts::GetFederationTokenResponse>) {
-        if (response.federated_user) view.account_id = account_of(response.federated_user->arn);
-    } else if constexpr (std::is_same_v<Response, awsauth::sts::AssumeRoleResponse> ||
-                         std::is_same_v<Response, awsauth::sts::AssumeRoleWithSAMLResponse> ||
-                         std::is_same_v<Response, awsauth::sts::AssumeRoleWithWebIdentityResponse>) {
-        if (response.assumed_role_user) view.account_id = account_of(response.assumed_role_user->arn);
-    }
-    return view;
-}
-
 template <class Payload>
 credentials_found credentials_of(const Payload& payload, std::string_view kind, output_format format) {
     credentials_found found{kind, identity_of(payload), {}, {}};
     try {
-        found.credentials = view_of(payload);
+        found.credentials = awsauth::credentials_of(payload);
     } catch (const awsauth::error& failure) {
         if (failure.kind() == awsauth::error_kind::missing_member && failure.path() == "/Credentials")
             refuse_document("no credentials: Credentials is null");

@@ -77,7 +77,7 @@ std::string powershell_quoted(std::string_view value) {
 
 // The variables an SDK reads its credentials from, as `aws configure export-credentials` (AWS CLI v2) sets them:
 // AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION only for temporary credentials.
-std::vector<std::pair<std::string_view, std::string>> environment_variables(const credentials_view& credentials) {
+std::vector<std::pair<std::string_view, std::string>> environment_variables(const awsauth::credentials& credentials) {
     std::vector<std::pair<std::string_view, std::string>> variables = {
         {"AWS_ACCESS_KEY_ID", credentials.access_key_id},
         {"AWS_SECRET_ACCESS_KEY", credentials.secret_access_key},
@@ -87,7 +87,7 @@ std::vector<std::pair<std::string_view, std::string>> environment_variables(cons
     return variables;
 }
 
-std::string environment_text(const credentials_view& credentials, shell_syntax shell) {
+std::string environment_text(const awsauth::credentials& credentials, shell_syntax shell) {
     std::string text;
     for (const auto& [name, value] : environment_variables(credentials)) {
         switch (shell) {
@@ -107,7 +107,7 @@ std::string environment_text(const credentials_view& credentials, shell_syntax s
 }
 
 // Shell variables without `export` (AWS CLI v2's env-no-export), for a script to use or export as it chooses.
-std::string environment_no_export_text(const credentials_view& credentials) {
+std::string environment_no_export_text(const awsauth::credentials& credentials) {
     std::string text;
     for (const auto& [name, value] : environment_variables(credentials))
         text += std::string(name) + "=" + posix_quoted(value) + "\n";
@@ -119,7 +119,7 @@ std::string environment_no_export_text(const credentials_view& credentials) {
 // quotes), and a batch file is read in the OEM code page: values holding any of those, a double quote or a
 // non-ASCII character are refused rather than written as a line that would run differently. AWS keys, tokens and
 // timestamps hold none of them.
-std::string windows_cmd_text(const credentials_view& credentials) {
+std::string windows_cmd_text(const awsauth::credentials& credentials) {
     constexpr std::string_view special = "%!^&|<>()\"";
     std::string text;
     for (const auto& [name, value] : environment_variables(credentials)) {
@@ -137,7 +137,7 @@ std::string windows_cmd_text(const credentials_view& credentials) {
 // A .env file: NAME='value'. python-dotenv and Docker Compose's env_file both take a single-quoted value as it
 // stands, without interpolating $ or reading a # as a comment, as long as it holds no ' and no \ (python-dotenv
 // unescapes \' and \\ there, Compose does not): values with either are refused.
-std::string dotenv_text(const credentials_view& credentials) {
+std::string dotenv_text(const awsauth::credentials& credentials) {
     std::string text;
     for (const auto& [name, value] : environment_variables(credentials)) {
         if (value.find_first_of("'\\") != std::string::npos)
@@ -150,7 +150,7 @@ std::string dotenv_text(const credentials_view& credentials) {
 
 // What the AWS CLI and SDKs read from a credential_process program (Version 1), laid out as
 // `aws configure export-credentials` lays it out: SessionToken and Expiration only for temporary credentials.
-std::string credential_process_text(const credentials_view& credentials) {
+std::string credential_process_text(const awsauth::credentials& credentials) {
     awsauth::credential_process::Credentials answer;
     answer.version = 1;
     answer.access_key_id = credentials.access_key_id;
@@ -163,7 +163,7 @@ std::string credential_process_text(const credentials_view& credentials) {
     return awsauth::dump(answer, layout) + "\n";
 }
 
-std::string ini_text(const credentials_view& credentials, const std::string& profile) {
+std::string ini_text(const awsauth::credentials& credentials, const std::string& profile) {
     std::string text = "[" + profile + "]\n";
     if (credentials.expiration) text += "# expires " + utc_text(*credentials.expiration) + "\n";
     text += "aws_access_key_id = " + credentials.access_key_id + "\n";
@@ -173,7 +173,7 @@ std::string ini_text(const credentials_view& credentials, const std::string& pro
 }
 
 std::string summary_text(const credentials_found& found, awsauth::timestamp now) {
-    const credentials_view& credentials = found.credentials;
+    const awsauth::credentials& credentials = found.credentials;
     std::vector<summary_line> lines;
     lines.push_back({"credentials", std::string(found.kind)});
     lines.insert(lines.end(), found.identity.begin(), found.identity.end());
@@ -196,7 +196,7 @@ std::string utc_text(awsauth::timestamp instant) {
     return awsauth::format_timestamp(date::floor<std::chrono::seconds>(instant), awsauth::timestamp_format::iso8601_z);
 }
 
-std::string container_json(const credentials_view& credentials) {
+std::string container_json(const awsauth::credentials& credentials) {
     if (!credentials.session_token || !credentials.expiration)
         refuse_document(long_term(credentials)
                             ? "long-term keys: the container-credentials format carries temporary credentials only"
@@ -236,7 +236,7 @@ std::string output_text(const credentials_found& found, const command_line& chos
     return {};
 }
 
-void refuse_control_characters(const credentials_view& credentials) {
+void refuse_control_characters(const awsauth::credentials& credentials) {
     const std::pair<std::string_view, const std::string*> values[] = {
         {"access key id", &credentials.access_key_id},
         {"secret access key", &credentials.secret_access_key},
@@ -250,7 +250,7 @@ void refuse_control_characters(const credentials_view& credentials) {
     }
 }
 
-void refuse_expired(const credentials_view& credentials, std::chrono::seconds min_validity,
+void refuse_expired(const awsauth::credentials& credentials, std::chrono::seconds min_validity,
                     std::string_view min_validity_text, awsauth::timestamp now) {
     if (!credentials.expiration) return;  // long-term keys, or an answer that says nothing: nothing to compare
     const awsauth::timestamp expiration = *credentials.expiration;

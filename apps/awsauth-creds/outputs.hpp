@@ -13,10 +13,10 @@
 namespace awsauth_creds {
 
 // Line-based outputs (ini, env readers) would be broken or extended by a control character; AWS never issues one.
-void refuse_control_characters(const credentials_view& credentials);
+void refuse_control_characters(const awsauth::credentials& credentials);
 
 // Refuses credentials that have expired at `now`, or expire within min_validity (refusal_reason says which).
-void refuse_expired(const credentials_view& credentials, std::chrono::seconds min_validity,
+void refuse_expired(const awsauth::credentials& credentials, std::chrono::seconds min_validity,
                     std::string_view min_validity_text, awsauth::timestamp now);
 
 // The text of --format (and --shell, --profile) for these credentials; a refusal where the format cannot carry them.
@@ -24,7 +24,7 @@ std::string output_text(const credentials_found& found, const command_line& chos
 
 // The container-credentials JSON, on one line, byte for byte as the EKS Pod Identity agent sends it; refuses
 // credentials without a session token or expiration, which SDKs (botocore) require there.
-std::string container_json(const credentials_view& credentials);
+std::string container_json(const awsauth::credentials& credentials);
 
 // 2026-11-23T17:43:29Z: UTC, floored to the second.
 std::string utc_text(awsauth::timestamp instant);

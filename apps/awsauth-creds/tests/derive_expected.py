@@ -121,7 +121,8 @@ def classify(document):
 
 
 def account_of(arn):
-    """The account of arn:aws:sts::123456789012:assumed-role/..., or None."""
+    """The account of arn:aws:sts::123456789012:assumed-role/..., or None: where the credentials view
+    (awsauth::credentials_of) takes it from when the payload names none itself."""
     fields = arn.split(":")
     if len(fields) >= 6 and fields[0] == "arn" and len(fields[4]) == 12 and fields[4].isdigit():
         return fields[4]
@@ -179,6 +180,7 @@ def facts(document, classification=None):
             account = account_of(document["FederatedUser"]["Arn"])
         if "AssumedPrincipal" in document:
             identity.append(("for", document["AssumedPrincipal"]))
+            account = account_of(document["AssumedPrincipal"])
         if "SourceIdentity" in document:
             identity.append(("source identity", document["SourceIdentity"]))
     else:
