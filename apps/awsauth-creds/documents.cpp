@@ -364,7 +364,7 @@ credentials_found read_document(std::string_view text, input_type input, output_
 std::string read_input(const std::optional<std::string>& file) {
     if (!file || *file == "-") return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
     std::ifstream stream(*file, std::ios::binary);
-    if (!stream) refuse_document("cannot open " + *file + ": " + std::strerror(errno));
+    if (!stream) refuse_document("cannot open " + *file + ": " + std::strerror(errno), refusal_reason::unreadable);
     return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
 }
 

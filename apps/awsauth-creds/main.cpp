@@ -1,10 +1,12 @@
 // apps/awsauth-creds/main.cpp: awsauth-creds, which turns any STS or EKS Auth credentials response into shell
 // exports, a credential_process answer, a shared-credentials profile, a summary or normalised JSON
-// (docs/awsauth-creds.md). command_line reads argv, documents reads the response, outputs writes it.
+// (docs/awsauth-creds.md), or serves them to SDKs (`awsauth-creds serve`). command_line reads argv, documents
+// reads the document, outputs writes it, serve answers requests with it.
 #include "command_line.hpp"
 #include "documents.hpp"
 #include "outputs.hpp"
 #include "refusal.hpp"
+#include "serve.hpp"
 
 #include <awsauth/error.hpp>
 #include <awsauth/timestamp.hpp>
@@ -28,6 +30,7 @@ int run(int argc, char** argv) {
                   << awsauth::version_patch << "\n";
         return 0;
     }
+    if (chosen.serve) return serve(chosen);
     const awsauth::timestamp now =
         chosen.now.value_or(date::floor<std::chrono::microseconds>(std::chrono::system_clock::now()));
     const credentials_found found = read_document(read_input(chosen.file), chosen.input, chosen.format);

@@ -38,14 +38,6 @@ std::string duration_text(std::chrono::microseconds span) {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing.
 
-// POSIX sh: inside '...' nothing is special but the closing quote, written as '\''.
-std::string posix_quoted(std::string_view value) {
-    std::string quoted = "'";
-    for (char c : value)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
-
 // fish: inside '...' a backslash escapes only ' and \.
 std::string fish_quoted(std::string_view value) {
     std::string quoted = "'";
@@ -192,6 +184,14 @@ std::string summary_text(const credentials_found& found, awsauth::timestamp now)
 
 }  // namespace
 
+// POSIX sh: inside '...' nothing is special but the closing quote, written as '\''.
+std::string posix_quoted(std::string_view value) {
+    std::string quoted = "'";
+    for (char c : value)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
 std::string utc_text(awsauth::timestamp instant) {
     return awsauth::format_timestamp(date::floor<std::chrono::seconds>(instant), awsauth::timestamp_format::iso8601_z);
 }
@@ -200,7 +200,8 @@ std::string container_json(const awsauth::credentials& credentials) {
     if (!credentials.session_token || !credentials.expiration)
         refuse_document(long_term(credentials)
                             ? "long-term keys: the container-credentials format carries temporary credentials only"
-                            : "no expiration: SDKs need one in the container-credentials format");
+                            : "no expiration: SDKs need one in the container-credentials format",
+                        refusal_reason::not_temporary);
     awsauth::container::Credentials document;
     document.access_key_id = credentials.access_key_id;
     document.secret_access_key = credentials.secret_access_key;

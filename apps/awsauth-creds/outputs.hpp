@@ -26,6 +26,9 @@ std::string output_text(const credentials_found& found, const command_line& chos
 // credentials without a session token or expiration, which SDKs (botocore) require there.
 std::string container_json(const awsauth::credentials& credentials);
 
+// POSIX sh: '...', with each ' written as '\''.
+std::string posix_quoted(std::string_view value);
+
 // 2026-11-23T17:43:29Z: UTC, floored to the second.
 std::string utc_text(awsauth::timestamp instant);
 

@@ -13,7 +13,7 @@ constexpr int document_refused = 1;
 constexpr int bad_usage = 2;
 
 // Why, where serve answers differently (its 503 codes); most refusals need no more than the message.
-enum class refusal_reason { other, expired, within_min_validity };
+enum class refusal_reason { other, unreadable, expired, within_min_validity, not_temporary };
 
 struct refusal {
     int exit_status;
@@ -25,8 +25,8 @@ struct refusal {
     throw refusal{bad_usage, std::move(message) + " (see --help)"};
 }
 
-[[noreturn]] inline void refuse_document(std::string message) {
-    throw refusal{document_refused, std::move(message)};
+[[noreturn]] inline void refuse_document(std::string message, refusal_reason reason = refusal_reason::other) {
+    throw refusal{document_refused, std::move(message), reason};
 }
 
 // A library error in the tool's words: where (already escaped for one line) and what, without the library's
