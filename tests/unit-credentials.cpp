@@ -313,3 +313,63 @@ TEST_CASE("carries_credentials_v says which payloads credentials_of takes", "[cr
     STATIC_REQUIRE_FALSE(awsauth::carries_credentials_v<awsauth::sts::AssumedRoleUser>);
     STATIC_REQUIRE_FALSE(awsauth::carries_credentials_v<awsauth::credentials>);
 }
+
+TEST_CASE("credentials_of reads the cited and captured source documents", "[credentials][sources]") {
+    SECTION("the EKS Pod Identity agent: its own AccountId, nine fraction digits truncated") {
+        const std::string text = data_file("sources/container/eks-pod-identity-agent.json");
+        const auto document = nlohmann::json::parse(text);
+        const auto view = awsauth::credentials_of(awsauth::parse<awsauth::container::Credentials>(text));
+        CHECK(view.access_key_id == document.at("AccessKeyId").get<std::string>());
+        CHECK(view.session_token == document.at("Token").get<std::string>());
+        CHECK(view.account_id == document.at("AccountId").get<std::string>());
+        CHECK(view.expiration == instant("1996-03-27T07:45:23.123456Z"));
+    }
+    SECTION("ECS: no AccountId, and none made up from its RoleArn") {
+        const std::string text = data_file("sources/container/ecs-task-role.json");
+        const auto view = awsauth::credentials_of(awsauth::parse<awsauth::container::Credentials>(text));
+        CHECK(view.access_key_id == nlohmann::json::parse(text).at("AccessKeyId").get<std::string>());
+        CHECK_FALSE(view.account_id.has_value());
+    }
+    SECTION("the EC2 guide's IMDS answer") {
+        const std::string text = data_file("sources/imds/ec2-user-guide-example.json");
+        const auto view = awsauth::credentials_of(awsauth::parse<awsauth::imds::Credentials>(text));
+        CHECK(view.access_key_id == "ASIAIOSFODNN7EXAMPLE");
+        CHECK(view.session_token == "token");
+        CHECK(view.expiration == instant("2017-05-17T15:09:54Z"));
+    }
+    SECTION("moto's IMDS answer, without a Code") {
+        const std::string text = data_file("sources/imds/moto-role-credentials.json");
+        const auto document = nlohmann::json::parse(text);
+        const auto view = awsauth::credentials_of(awsauth::parse<awsauth::imds::Credentials>(text));
+        CHECK(view.secret_access_key == document.at("SecretAccessKey").get<std::string>());
+        CHECK(view.expiration == instant_of(document.at("Expiration")));
+    }
+    SECTION("botocore's IMDS failure fixture is refused at its Code") {
+        const auto failed =
+            awsauth::parse<awsauth::imds::Credentials>(data_file("sources/imds/botocore-failure-fixture.json"));
+        try {
+            (void)awsauth::credentials_of(failed);
+            FAIL("expected an error");
+        } catch (const awsauth::error& failure) {
+            CHECK(failure.kind() == awsauth::error_kind::constraint_violated);
+            CHECK(failure.path() == "/Code");
+        }
+    }
+    SECTION("credential_process: botocore's long-term and temporary outputs") {
+        const auto long_term = awsauth::credentials_of(awsauth::parse<awsauth::credential_process::Credentials>(
+            data_file("sources/credential-process/botocore-long-term.json")));
+        CHECK_FALSE(long_term.session_token.has_value());
+        CHECK_FALSE(long_term.expiration.has_value());
+        const std::string text = data_file("sources/credential-process/botocore-temporary.json");
+        const auto temporary = awsauth::credentials_of(awsauth::parse<awsauth::credential_process::Credentials>(text));
+        CHECK(temporary.session_token == nlohmann::json::parse(text).at("SessionToken").get<std::string>());
+        CHECK(temporary.expiration == instant_of(nlohmann::json::parse(text).at("Expiration")));
+    }
+    SECTION("the AWS CLI's assume-role cache file: the account from its ARN equals the one it added") {
+        const std::string text = data_file("sources/cli-cache/assume-role.json");
+        const auto document = nlohmann::json::parse(text);
+        const auto view = awsauth::credentials_of(awsauth::parse<awsauth::sts::AssumeRoleResponse>(text));
+        CHECK(view.account_id == document.at("/Credentials/AccountId"_json_pointer).get<std::string>());
+        CHECK(view.session_token == document.at("/Credentials/SessionToken"_json_pointer).get<std::string>());
+    }
+}

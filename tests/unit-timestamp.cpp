@@ -86,6 +86,8 @@ TEST_CASE("timestamp: the zone spellings") {
     CHECK(awsauth::parse_timestamp("2026-11-23T16:18:43-00:00") == example);
     CHECK(awsauth::parse_timestamp("2026-11-23T16:18:43+0000") == example);
     CHECK(awsauth::parse_timestamp("2026-11-23T16:18:43") == example);  // no zone: UTC
+    // botocore's credential cache (strftime's %Z of a UTC datetime), the zone name right after the seconds.
+    CHECK(awsauth::parse_timestamp("2026-11-23T16:18:43UTC") == example);
     CHECK(awsauth::parse_timestamp("2026-11-23T18:18:43+02:00") == example);
     CHECK(awsauth::parse_timestamp("2026-11-23T18:18:43+0200") == example);
     CHECK(awsauth::parse_timestamp("2026-11-23T11:48:43-04:30") == example);
@@ -182,6 +184,9 @@ TEST_CASE("timestamp: each malformed spelling is rejected with its reason") {
     check_rejected("2026-11-23T16:18:43+020000", "unexpected text after the time zone");
     check_rejected("2026-11-23T16:18:43 ", "unexpected text after the seconds");
     check_rejected("2026-11-23T16:18:43 UTC", "unexpected text after the seconds");
+    check_rejected("2026-11-23T16:18:43UTCX", "unexpected text after the seconds");
+    check_rejected("2026-11-23T16:18:43utc", "unexpected text after the seconds");
+    check_rejected("2026-11-23T16:18:43UT", "unexpected text after the seconds");
     check_rejected("2026-11-23T16:18:43,359Z", "unexpected text after the seconds");
     check_rejected(" 2026-11-23T16:18:43Z", "year must be 4 digits");
 }

@@ -165,6 +165,9 @@ inline std::string_view read_timestamp(std::string_view text, timestamp& out) no
         const char zone = *p;
         if (zone == 'Z' || zone == 'z') {
             ++p;
+        } else if (end - p == 3 && std::string_view(p, 3) == "UTC") {
+            // botocore's own credential cache files: strftime("%Y-%m-%dT%H:%M:%S%Z") of an aware UTC datetime.
+            p += 3;
         } else if (zone == '+' || zone == '-') {
             ++p;
             int offset_hours = 0, offset_minute_part = 0;

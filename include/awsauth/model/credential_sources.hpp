@@ -150,6 +150,8 @@ struct Credentials {
     std::optional<std::string> session_token{};
     /// When the credentials expire (ISO 8601); long-term keys have none, and SDKs never refresh them.
     std::optional<awsauth::timestamp> expiration{};
+    /// The AWS account ID the credentials belong to; optional (botocore 1.43 reads it).
+    std::optional<std::string> account_id{};
 };
 
 template <int = 0>
@@ -159,7 +161,8 @@ constexpr auto fields_of(type_tag<Credentials>) noexcept {
         field{"AccessKeyId", &Credentials::access_key_id, length_at_least(1)},
         field{"SecretAccessKey", &Credentials::secret_access_key, visibility::secret, length_at_least(1)},
         field{"SessionToken", &Credentials::session_token, visibility::secret, length_at_least(1)},
-        field{"Expiration", &Credentials::expiration}};
+        field{"Expiration", &Credentials::expiration},
+        field{"AccountId", &Credentials::account_id}};
 }
 
 /// Where awsauth::credentials_of finds each part of the credentials in Credentials.
@@ -167,7 +170,8 @@ template <int = 0>
 constexpr auto credentials_in(type_tag<Credentials>) noexcept {
     return credential_parts{&Credentials::access_key_id, &Credentials::secret_access_key}
         .session_token(&Credentials::session_token)
-        .expiration(&Credentials::expiration);
+        .expiration(&Credentials::expiration)
+        .account_id(&Credentials::account_id);
 }
 
 }  // namespace credential_process
