@@ -356,6 +356,9 @@ credentials_found read_document(std::string_view text, input_type input, output_
     if (has("Code") || has("LastUpdated") || has("Type")) return imds_document();
     if (has("Token")) return container_document();
     if (has("AccessKeyId")) return sts_document();
+    // ECS's and the SDKs' container endpoints answer errors with {"code", "message"} (and a non-200 status, which a
+    // file does not keep): never credentials.
+    if (has("code") && has("message")) refuse_document("no credentials: an error answer (code and message)");
     refuse_document(
         "no credentials: none of Credentials (STS), credentials (EKS Auth), Version (credential_process), Code "
         "(IMDS), Token (container) or a bare AccessKeyId at the top level");

@@ -52,9 +52,12 @@ STS_MODEL, EKS_MODEL, BOTO3_SHAPES, SOURCE_MODELS = load_models()
 
 
 def read_time(value):
-    """A payload's timestamp: epoch seconds (EKS Auth wire, CLI v1) or ISO 8601 text (everything else)."""
+    """A payload's timestamp: epoch seconds (EKS Auth wire, CLI v1) or ISO 8601 text (everything else; Python 3.11
+    reads up to 9 fraction digits, keeping 6)."""
     if isinstance(value, (int, float)):
         return datetime.datetime.fromtimestamp(value, UTC)
+    if value.endswith("UTC"):  # botocore's cache files: strftime("%Y-%m-%dT%H:%M:%S%Z")
+        value = value[:-3] + "+00:00"
     parsed = datetime.datetime.fromisoformat(value)
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
