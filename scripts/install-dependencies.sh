@@ -3,7 +3,9 @@
 # Does nothing (and needs no network) when everything is already there. Arguments name further packages.
 set -euo pipefail
 
-packages=(cmake make g++ clang nlohmann-json3-dev libhowardhinnant-date-dev libexpat1-dev catch2 python3 pkg-config "$@")
+# libcpp-httplib-dev: `awsauth-creds serve` only (the library never links it; without it the tool builds without serve).
+packages=(cmake make g++ clang nlohmann-json3-dev libhowardhinnant-date-dev libexpat1-dev catch2 python3 pkg-config
+  libcpp-httplib-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on a fresh machine: install what is missing, build awsauth-creds, and run it on a bundled
-# `aws sts assume-role` output (captured from the AWS CLI v1). An argument names your own credentials response
+# The main job on a fresh machine: install what is missing (cpp-httplib too, for `awsauth-creds serve`), build
+# awsauth-creds, and run it on a bundled `aws sts assume-role` output (captured from the AWS CLI v1). An argument names your own credentials response
 # (any STS or EKS Auth one, CLI or boto3) instead. BUILD_DIR picks the build folder (default: build).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# libcurl and cpp-httplib: the wire examples and the real-peer tests (tests/peers).
-scripts/install-dependencies.sh libcurl4-openssl-dev libcpp-httplib-dev
+# libcurl: the wire examples and the real-peer tests (tests/peers); cpp-httplib is in the base list
+# (awsauth-creds serve, examples/fake_sts).
+scripts/install-dependencies.sh libcurl4-openssl-dev
 build_dir="${BUILD_DIR:-build}"
 cmake -S . -B "$build_dir" -DAWSAUTH_TEST=ON -DAWSAUTH_EXAMPLES=ON -DAWSAUTH_WERROR=ON "$@"
 cmake --build "$build_dir" -j "$(nproc)"

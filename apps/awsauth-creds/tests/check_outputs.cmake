@@ -1,10 +1,12 @@
 # Runs awsauth-creds on one input in every format (and the case's variants) and compares stdout byte for byte
-# with the expected files; stderr must be empty and the exit status 0. The summary reads the input from stdin,
+# with the expected files; stderr must be empty and the exit status 0. Where a format cannot carry the credentials
+# (derive_expected.py writes no FORMAT.txt), FORMAT.refused.txt holds the one line of stderr, written by hand:
+# exit status 1, nothing on stdout. The summary reads the input from stdin,
 # the other formats from the path. Usage (see CMakeLists.txt):
 #   cmake -DTOOL=... -DINPUT=... -DNOW=... -DEXPECTED_DIR=... [-DVARIANTS=fish|powershell|profile=NAME] -P this
 cmake_minimum_required(VERSION 3.14)
 
-set(runs "summary" "env" "credential-process" "ini" "json")
+set(runs "summary" "env" "env-no-export" "windows-cmd" "dotenv" "credential-process" "ini" "json" "container")
 if(VARIANTS)
   string(REPLACE "|" ";" variants "${VARIANTS}")
   list(APPEND runs ${variants})
@@ -30,6 +32,14 @@ foreach(run IN LISTS runs)
   endif()
   execute_process(COMMAND "${TOOL}" --now "${NOW}" ${format_args} "${input_arg}" ${stdin_args}
     RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
+  string(REGEX REPLACE "\\.txt$" ".refused.txt" refused_file "${expected_file}")
+  if(NOT EXISTS "${expected_file}" AND EXISTS "${refused_file}")
+    file(READ "${refused_file}" expected_stderr)
+    if(NOT status STREQUAL "1" OR NOT "${stdout}" STREQUAL "" OR NOT "${stderr}" STREQUAL "${expected_stderr}")
+      string(APPEND failures "\n--- ${run}: exit ${status}, stdout [${stdout}]\n--- got on stderr:\n${stderr}--- expected refusal (${refused_file}):\n${expected_stderr}")
+    endif()
+    continue()
+  endif()
   file(READ "${expected_file}" expected)
   if(NOT status STREQUAL "0" OR NOT "${stderr}" STREQUAL "" OR NOT "${stdout}" STREQUAL "${expected}")
     string(APPEND failures "\n--- ${run}: exit ${status}, stderr [${stderr}]\n--- got:\n${stdout}--- expected (${expected_file}):\n${expected}")

@@ -4,7 +4,10 @@
 #   cmake -DSH=... -DTOOL=... -DINPUT=... -DNOW=... -DEXPECTED_FILE=... -P this
 cmake_minimum_required(VERSION 3.14)
 
-set(script [[eval "$("$@")" && printf '%s\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "$AWS_SESSION_TOKEN" "$AWS_CREDENTIAL_EXPIRATION"]])
+# Long-term keys set neither AWS_SESSION_TOKEN nor AWS_CREDENTIAL_EXPIRATION: those print as "(unset)", and none of
+# the four is inherited from the environment the test runs in.
+set(script [[unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_CREDENTIAL_EXPIRATION
+eval "$("$@")" && printf '%s\n' "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY" "${AWS_SESSION_TOKEN-(unset)}" "${AWS_CREDENTIAL_EXPIRATION-(unset)}"]])
 execute_process(COMMAND "${SH}" -c "${script}" sh "${TOOL}" --now "${NOW}" --format env "${INPUT}"
   RESULT_VARIABLE status OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
 file(READ "${EXPECTED_FILE}" expected)
