@@ -224,11 +224,16 @@ TEST_CASE("hostile: numbers where an integer belongs", "[hostile]") {
     CHECK(duration_error("-2147483649") == out_of_range);
     CHECK(duration_error("4294967297") == out_of_range);            // not read modulo 2^32 as 1
     CHECK(duration_error("18446744073709551615") == out_of_range);  // the largest unsigned 64-bit integer
-    const std::string not_integer = "awsauth: at /DurationSeconds: expected an integer, got a non-integer number";
-    for (const char* literal : {"3.5", "1e2", "1E2", "900.0", "-0.0", "1.0e+2", "18446744073709551616",
+    // Beyond 64 bits nlohmann holds a double: out of range however it is spelled, never a fraction to the reader.
+    for (const char* literal : {"18446744073709551616", "-9223372036854775809", "1e20", "-1E20", "2.5e300",
                                 "99999999999999999999999999999999999999"}) {
         INFO(literal);
-        CHECK(duration_error(literal) == not_integer);  // beyond 64 bits nlohmann holds a double
+        CHECK(duration_error(literal) == out_of_range);
+    }
+    const std::string not_integer = "awsauth: at /DurationSeconds: expected an integer, got a non-integer number";
+    for (const char* literal : {"3.5", "1e2", "1E2", "900.0", "-0.0", "1.0e+2", "1e19"}) {
+        INFO(literal);
+        CHECK(duration_error(literal) == not_integer);
     }
     CHECK(duration_error(R"("900")") == "awsauth: at /DurationSeconds: expected an integer, got string");
     const std::string too_large = "awsauth: invalid JSON: a number is too large for a double";

@@ -73,24 +73,25 @@ struct http_text<std::string> {
     }
 };
 
-template <>
-struct http_text<std::int32_t> {
+// Both integer types, one rule.
+template <class Integer>
+struct http_text<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
     static constexpr bool is_list = false;
     static constexpr bool is_optional = false;
     template <class Visit>
-    static void for_each(std::int32_t value, Visit&& visit) {
-        char digits[12];
+    static void for_each(Integer value, Visit&& visit) {
+        char digits[20];  // "-9223372036854775808"
         const char* end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
         visit(std::string_view(digits, static_cast<std::size_t>(end - digits)));
     }
     // Decimal digits with an optional `-`, as botocore writes str(int); nothing else.
     template <class Fail>
-    static void assign(std::string_view text, std::int32_t& out, Fail&& fail) {
-        std::int32_t value = 0;
+    static void assign(std::string_view text, Integer& out, Fail&& fail) {
+        Integer value = 0;
         const char* end = text.data() + text.size();
         const auto [stop, problem] = std::from_chars(text.data(), end, value);
         if (problem == std::errc::result_out_of_range)
-            fail(error_kind::out_of_range, std::string(integer_out_of_range));
+            fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
         if (problem != std::errc() || stop != end) fail(error_kind::wrong_type, "expected an integer");
         out = value;
     }
