@@ -106,7 +106,7 @@ TEST_CASE("a long reads the whole std::int64_t range, exactly", "[integers][read
 
 TEST_CASE("a long out of range or not an integer is refused as an int32 is, naming its own range", "[integers][read]") {
     const std::string out_of_range = "awsauth: at /total: integer out of range for a 64-bit signed integer";
-    for (const char* literal : {"9223372036854775808",  // one past the maximum: nlohmann's number_unsigned
+    for (const char* literal : {"9223372036854775808",   // one past the maximum: nlohmann's number_unsigned
                                 "18446744073709551615",  // the largest number_unsigned
                                 "-9223372036854775809",  // one past the minimum: nlohmann holds a double
                                 "18446744073709551616", "1e20", "-1e19", "1e300", "99999999999999999999999"}) {
@@ -171,8 +171,9 @@ TEST_CASE("a long is written as its exact digits and reads back", "[integers][wr
         CHECK(read_all<Counter>(awsauth::dump(value)) == value);
     }
     Counter full{int64_max, int64_min, 100};
-    CHECK(awsauth::dump(full, {2}) == "{\n  \"total\": 9223372036854775807,\n  \"remaining\": -9223372036854775808,\n"
-                                      "  \"page\": 100\n}");
+    CHECK(awsauth::dump(full, {2}) ==
+          "{\n  \"total\": 9223372036854775807,\n  \"remaining\": -9223372036854775808,\n"
+          "  \"page\": 100\n}");
     CHECK(awsauth::redacted(full) == R"({"total":9223372036854775807,"remaining":-9223372036854775808,"page":100})");
 }
 
@@ -184,7 +185,7 @@ TEST_CASE("the integer rule holds a long to its own range, not the int32 one", "
     static_assert(!awsauth::rule_fits_v<awsauth::string_rule, std::int64_t>);
 
     Counter value = counter_with_total(int64_min);  // total has no rule
-    value.remaining = int64_max;                     // at_least(0): no upper bound, not the int32 maximum
+    value.remaining = int64_max;                    // at_least(0): no upper bound, not the int32 maximum
     value.page = 1;
     CHECK(awsauth::validate(value).empty());
     value.remaining = 2147483648;
@@ -209,8 +210,9 @@ TEST_CASE("SSO's expiration, the library's first long, reads and writes as epoch
     REQUIRE(response.role_credentials);
     CHECK(response.role_credentials->expiration == std::optional<std::int64_t>(1700000000000));
     CHECK(awsauth::dump(response) == text);
-    CHECK(awsauth::redacted(response) == R"({"roleCredentials":{"accessKeyId":"ASIAEXAMPLEKEYID",)"
-                                         R"("secretAccessKey":"***","sessionToken":"***","expiration":1700000000000}})");
+    CHECK(awsauth::redacted(response) ==
+          R"({"roleCredentials":{"accessKeyId":"ASIAEXAMPLEKEYID",)"
+          R"("secretAccessKey":"***","sessionToken":"***","expiration":1700000000000}})");
     // Milliseconds are not seconds: an ISO string or a fraction, which a timestamp member would take, is refused.
     CHECK(failure_of<sso::RoleCredentials>(R"({"expiration":"2023-11-14T22:13:20Z"})").message ==
           "awsauth: at /expiration: expected an integer, got string");

@@ -134,9 +134,10 @@ struct checker<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
         if (number >= rule.minimum && number <= rule.maximum) return;
         const bool has_minimum = rule.minimum > std::numeric_limits<Integer>::min();
         const bool has_maximum = rule.maximum < std::numeric_limits<Integer>::max();
-        const std::string bounds = !has_maximum   ? "at least " + std::to_string(rule.minimum)
-                                   : !has_minimum ? "at most " + std::to_string(rule.maximum)
-                                                  : std::to_string(rule.minimum) + " to " + std::to_string(rule.maximum);
+        const std::string bounds = !has_maximum ? "at least " + std::to_string(rule.minimum)
+                                   : !has_minimum
+                                       ? "at most " + std::to_string(rule.maximum)
+                                       : std::to_string(rule.minimum) + " to " + std::to_string(rule.maximum);
         out.add(at, "must be " + bounds + " (was " + std::to_string(value) + ")");
     }
 };
