@@ -1,4 +1,4 @@
-// awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth), both ways: members bound to the URI, query string and
+// awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth, SSO), both ways: members bound to the URI, query string and
 // headers, the rest in a JSON body; the error type in x-amzn-ErrorType. Driven by each member's descriptor (its
 // http_binding) and the operation's description: no model names here.
 #pragma once
@@ -546,7 +546,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's
 /// ResponseMetadata has a request id, one `Content-Type: application/json`, and the body members (never
-/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps.
+/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps. An output without body members
+/// (SSO's Logout) is answered with no body and no Content-Type, as AWS answers it.
 template <class Response>
 http_response write_rest_json_response(const Response& response, const operation_description& operation) {
     static_assert(is_described_v<Response>, "awsauth: the wire codec writes the structs awsauth generates");
@@ -558,8 +559,10 @@ http_response write_rest_json_response(const Response& response, const operation
         answer.headers.emplace_back("x-amzn-RequestId", std::move(request_id));
     }
     append_bound_headers(answer.headers, response);
-    answer.headers.emplace_back("Content-Type", "application/json");
-    answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    if constexpr (body_members_v<Response> != 0) {
+        answer.headers.emplace_back("Content-Type", "application/json");
+        answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    }
     return answer;
 }
 
