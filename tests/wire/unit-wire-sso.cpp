@@ -151,32 +151,35 @@ TEST_CASE("SSO requests are what botocore sends, and read back to its params", "
     REQUIRE(requests.size() == 11);
     for (const auto& [stem, capture] : requests) {
         INFO(stem);
-        with_operation(capture.at("operation").get<std::string>(), [&, &capture = capture](auto input, auto) {
-            using Request = typename decltype(input)::type;
-            const auto request = capture.at("params").get<Request>();
-            const awsauth::http_request sent = captured_request(capture);
-            const awsauth::http_request written = awsauth::to_http_request(request);
-            CHECK(written.method == sent.method);
-            // botocore sends the query members in the caller's order (`-reversed-order`), awsauth in the model's.
-            if (stem.find("reversed-order") == std::string::npos) {
-                CHECK(written.path == sent.path);
-            } else {
-                auto sent_pairs = query_pairs(sent.path);
-                auto written_pairs = query_pairs(written.path);
-                CHECK(written_pairs != sent_pairs);
-                std::sort(sent_pairs.begin(), sent_pairs.end());
-                std::sort(written_pairs.begin(), written_pairs.end());
-                CHECK(written_pairs == sent_pairs);
-            }
-            // The bearer token and nothing else: no Content-Type and no body, as botocore sends a GET (and Logout).
-            CHECK(written.headers == sent.headers);
-            CHECK(written.headers == headers_t{{"x-amz-sso_bearer_token", request.access_token}});
-            CHECK(written.body.empty());
-            CHECK(sent.body.empty());
+        with_operation(capture.at("operation").get<std::string>(),
+                       [&, &stem = stem, &capture = capture](auto input, auto) {
+                           using Request = typename decltype(input)::type;
+                           const auto request = capture.at("params").get<Request>();
+                           const awsauth::http_request sent = captured_request(capture);
+                           const awsauth::http_request written = awsauth::to_http_request(request);
+                           CHECK(written.method == sent.method);
+                           // botocore sends the query members in the caller's order (`-reversed-order`), awsauth in the
+                           // model's.
+                           if (stem.find("reversed-order") == std::string::npos) {
+                               CHECK(written.path == sent.path);
+                           } else {
+                               auto sent_pairs = query_pairs(sent.path);
+                               auto written_pairs = query_pairs(written.path);
+                               CHECK(written_pairs != sent_pairs);
+                               std::sort(sent_pairs.begin(), sent_pairs.end());
+                               std::sort(written_pairs.begin(), written_pairs.end());
+                               CHECK(written_pairs == sent_pairs);
+                           }
+                           // The bearer token and nothing else: no Content-Type and no body, as botocore sends a GET
+                           // (and Logout).
+                           CHECK(written.headers == sent.headers);
+                           CHECK(written.headers == headers_t{{"x-amz-sso_bearer_token", request.access_token}});
+                           CHECK(written.body.empty());
+                           CHECK(sent.body.empty());
 
-            CHECK(awsauth::is_request_for<Request>(sent));
-            CHECK(awsauth::from_http_request<Request>(sent) == request);
-        });
+                           CHECK(awsauth::is_request_for<Request>(sent));
+                           CHECK(awsauth::from_http_request<Request>(sent) == request);
+                       });
     }
 }
 
