@@ -49,6 +49,10 @@ inline const std::set<std::string, std::less<>>& secret_keys() {
         };
         awsauth::sts::for_each_shape(add);
         awsauth::eks_auth::for_each_shape(add);
+        awsauth::sso::for_each_shape(add);
+        add("container", awsauth::type_tag<awsauth::container::Credentials>{});
+        add("imds", awsauth::type_tag<awsauth::imds::Credentials>{});
+        add("credential_process", awsauth::type_tag<awsauth::credential_process::Credentials>{});
         return found;
     }();
     return keys;

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 total_seconds="${1:-60}"
 build_dir="${BUILD_DIR:-build-fuzz}"
 # The wire targets (wire_form, wire_xml) are built only where expat is, and said to be skipped where it is not.
-targets=(sts_responses sts_requests eks_auth timestamp wire_form wire_xml)
+targets=(sts_responses sts_requests eks_auth timestamp credential_sources wire_form wire_xml)
 share=$(( total_seconds / ${#targets[@]} ))
 [ "$share" -ge 1 ] || share=1
 

@@ -224,11 +224,16 @@ TEST_CASE("hostile: numbers where an integer belongs", "[hostile]") {
     CHECK(duration_error("-2147483649") == out_of_range);
     CHECK(duration_error("4294967297") == out_of_range);            // not read modulo 2^32 as 1
     CHECK(duration_error("18446744073709551615") == out_of_range);  // the largest unsigned 64-bit integer
-    const std::string not_integer = "awsauth: at /DurationSeconds: expected an integer, got a non-integer number";
-    for (const char* literal : {"3.5", "1e2", "1E2", "900.0", "-0.0", "1.0e+2", "18446744073709551616",
+    // Beyond 64 bits nlohmann holds a double: out of range however it is spelled, never a fraction to the reader.
+    for (const char* literal : {"18446744073709551616", "-9223372036854775809", "1e20", "-1E20", "2.5e300",
                                 "99999999999999999999999999999999999999"}) {
         INFO(literal);
-        CHECK(duration_error(literal) == not_integer);  // beyond 64 bits nlohmann holds a double
+        CHECK(duration_error(literal) == out_of_range);
+    }
+    const std::string not_integer = "awsauth: at /DurationSeconds: expected an integer, got a non-integer number";
+    for (const char* literal : {"3.5", "1e2", "1E2", "900.0", "-0.0", "1.0e+2", "1e19"}) {
+        INFO(literal);
+        CHECK(duration_error(literal) == not_integer);
     }
     CHECK(duration_error(R"("900")") == "awsauth: at /DurationSeconds: expected an integer, got string");
     const std::string too_large = "awsauth: invalid JSON: a number is too large for a double";
@@ -279,4 +284,55 @@ TEST_CASE("hostile: documents that are not one JSON object", "[hostile]") {
           "awsauth: at the document root: expected an object, got array");
     CHECK(error_for<sts::AssumeRoleRequest>("42").message ==
           "awsauth: at the document root: expected an object, got an integer");
+}
+
+TEST_CASE("hostile: the credentials documents outside STS and EKS Auth", "[hostile][sources]") {
+    namespace sso = awsauth::sso;
+    namespace container = awsauth::container;
+    namespace credential_process = awsauth::credential_process;
+    // SSO's long: an ISO string, a fraction, an exponent or 64 bits' worth is refused, at its path.
+    const auto sso_error = [](const std::string& expiration) {
+        return error_for<sso::GetRoleCredentialsResponse>(R"({"roleCredentials":{"expiration":)" + expiration + "}}");
+    };
+    CHECK(sso_error(R"("2026-11-23T16:18:43Z")").message ==
+          "awsauth: at /roleCredentials/expiration: expected an integer, got string");
+    CHECK(sso_error("1.7e12").message ==
+          "awsauth: at /roleCredentials/expiration: expected an integer, got a non-integer number");
+    CHECK(sso_error("9223372036854775808").message ==
+          "awsauth: at /roleCredentials/expiration: integer out of range for a 64-bit signed integer");
+    CHECK(sso_error("-99999999999999999999").message ==
+          "awsauth: at /roleCredentials/expiration: integer out of range for a 64-bit signed integer");
+    // null for an optional long is absent, as for any optional member.
+    CHECK(awsauth::parse<sso::GetRoleCredentialsResponse>(R"({"roleCredentials":{"expiration":null}})")
+              .role_credentials->expiration == std::nullopt);
+    CHECK(error_for<sso::GetRoleCredentialsResponse>(R"({"roleCredentials":[]})").message ==
+          "awsauth: at /roleCredentials: expected an object, got array");
+
+    // The container document's required members: absent, null or of another type, each named by its path only.
+    CHECK(error_for<container::Credentials>(R"({"AccessKeyId":"ASIA"})").message ==
+          "awsauth: at /SecretAccessKey: missing required member");
+    CHECK(error_for<container::Credentials>(R"({"AccessKeyId":"ASIA","SecretAccessKey":null})").message ==
+          "awsauth: at /SecretAccessKey: required member is null");
+    CHECK(error_for<container::Credentials>(R"({"AccessKeyId":"ASIA","SecretAccessKey":7})").message ==
+          "awsauth: at /SecretAccessKey: expected a string, got an integer");
+    // An error answer some agents send in place of credentials is not credentials.
+    CHECK(error_for<container::Credentials>(R"({"code":"AccessDeniedException","message":"denied"})").message ==
+          "awsauth: at /AccessKeyId: missing required member");
+    CHECK(error_for<container::Credentials>("Forbidden").message.rfind("awsauth: invalid JSON (byte ", 0) == 0);
+
+    // credential_process's Version: an integer 1; "1", 1.0 and 2^63 are refused by reading, 2 by validation.
+    const std::string keys = R"(,"AccessKeyId":"AKIA","SecretAccessKey":"s"})";
+    CHECK(error_for<credential_process::Credentials>(R"({"Version":"1")" + keys).message ==
+          "awsauth: at /Version: expected an integer, got string");
+    CHECK(error_for<credential_process::Credentials>(R"({"Version":1.0)" + keys).message ==
+          "awsauth: at /Version: expected an integer, got a non-integer number");
+    CHECK(error_for<credential_process::Credentials>(R"({"Version":9223372036854775808)" + keys).message ==
+          "awsauth: at /Version: integer out of range for a 32-bit signed integer");
+    CHECK(awsauth::parse<credential_process::Credentials>(R"({"Version":2)" + keys).version == 2);
+    try {
+        (void)awsauth::parse_validated<credential_process::Credentials>(R"({"Version":2)" + keys);
+        FAIL("parse_validated took Version 2");
+    } catch (const awsauth::error& e) {
+        CHECK(std::string(e.what()) == "awsauth: at /Version: must be 1 to 1 (was 2)");
+    }
 }

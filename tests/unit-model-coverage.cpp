@@ -18,6 +18,7 @@
 
 namespace sts = awsauth::sts;
 namespace eks_auth = awsauth::eks_auth;
+namespace sso = awsauth::sso;
 
 namespace {
 
@@ -44,6 +45,8 @@ std::string kind_of() {
         return "string";
     } else if constexpr (std::is_same_v<T, std::int32_t>) {
         return "integer";
+    } else if constexpr (std::is_same_v<T, std::int64_t>) {
+        return "long";
     } else if constexpr (std::is_same_v<T, awsauth::timestamp>) {
         return "timestamp";
     } else if constexpr (awsauth::detail::is_list_v<T>) {
@@ -140,4 +143,17 @@ TEST_CASE("the generated structs hold exactly the EKS Auth model's structures an
           "[model]") {
     check_service("eks-auth-2023-11-26.json", "eks-auth",
                   generated_structs([](auto&& visit) { eks_auth::for_each_shape(visit); }));
+}
+
+TEST_CASE("the generated structs hold exactly the SSO model's structures and members, and the overlay's", "[model]") {
+    // Logout's output is the one shape the model lacks (AWS answers it with no body): the overlay's, with nothing in
+    // it but boto3's ResponseMetadata.
+    auto generated = generated_structs([](auto&& visit) { sso::for_each_shape(visit); });
+    REQUIRE(generated.count("LogoutResponse") == 1);
+    CHECK(generated["LogoutResponse"]() ==
+          std::vector<member_description>{member_description{"ResponseMetadata", "structure", true}});
+    generated.erase("LogoutResponse");
+    check_service("sso-2019-06-10.json", "sso", generated);
+    // The library's first long, as the model types it.
+    CHECK(generated_members<sso::RoleCredentials>().back() == member_description{"expiration", "long", true});
 }

@@ -18,6 +18,7 @@
 
 namespace sts = awsauth::sts;
 namespace eks_auth = awsauth::eks_auth;
+namespace sso = awsauth::sso;
 using awsauth_test::data_file;
 
 namespace {
@@ -32,6 +33,7 @@ public:
             value += alphabet[next() % 62];
     }
     void fill(std::int32_t& value) { value = static_cast<std::int32_t>(900 + next() % 1000); }
+    void fill(std::int64_t& value) { value = 1700000000000 + static_cast<std::int64_t>(next() % 1000); }
     void fill(awsauth::timestamp& value) {
         using namespace std::chrono;
         value = date::sys_days{date::year{2026} / 11 / 23} + hours{16} + minutes{18} + seconds{43};
@@ -85,6 +87,12 @@ template <class Visitor>
 void for_every_shape(Visitor&& visit) {
     sts::for_each_shape([&](std::string_view name, auto tag) { visit("sts::" + std::string(name), tag); });
     eks_auth::for_each_shape([&](std::string_view name, auto tag) { visit("eks_auth::" + std::string(name), tag); });
+    sso::for_each_shape([&](std::string_view name, auto tag) { visit("sso::" + std::string(name), tag); });
+    // The documents no AWS model describes (overlay.json's "sources"), one struct each.
+    visit(std::string("container::Credentials"), awsauth::type_tag<awsauth::container::Credentials>{});
+    visit(std::string("imds::Credentials"), awsauth::type_tag<awsauth::imds::Credentials>{});
+    visit(std::string("credential_process::Credentials"),
+          awsauth::type_tag<awsauth::credential_process::Credentials>{});
     visit(std::string("awsauth::ResponseMetadata"), awsauth::type_tag<awsauth::ResponseMetadata>{});
 }
 
@@ -116,6 +124,19 @@ TEST_CASE("the secret members are the models' sensitive ones and the session tok
         "eks_auth::Credentials.secretAccessKey",
         "eks_auth::Credentials.accessKeyId",
         "eks_auth::Credentials.expiration",
+        // SSO: the model marks the bearer token and the role credentials' secret key and session token sensitive.
+        "sso::GetRoleCredentialsRequest.accessToken",
+        "sso::ListAccountRolesRequest.accessToken",
+        "sso::ListAccountsRequest.accessToken",
+        "sso::LogoutRequest.accessToken",
+        "sso::RoleCredentials.secretAccessKey",
+        "sso::RoleCredentials.sessionToken",
+        "container::Credentials.SecretAccessKey",
+        "container::Credentials.Token",
+        "imds::Credentials.SecretAccessKey",
+        "imds::Credentials.Token",
+        "credential_process::Credentials.SecretAccessKey",
+        "credential_process::Credentials.SessionToken",
     };
     std::set<std::string> secret_members;
     std::set<std::string> secret_shapes;
@@ -157,7 +178,7 @@ TEST_CASE("every shape with every member filled: secrets print as \"***\", every
         secrets_checked += secrets.size();
         ++shapes;
     });
-    CHECK(shapes == 40 + 15 + 1);
+    CHECK(shapes == 40 + 15 + 15 + 3 + 1);
     CHECK(secrets_checked > 12);
 }
 
@@ -210,6 +231,18 @@ TEST_CASE("real payloads print as their identifiers and \"***\"", "[print]") {
           R"("HTTPStatusCode":200,"HTTPHeaders":{"content-type":"text/xml","date":"Mon, 23 Nov 2026 17:13:30 GMT",)"
           R"("server":"amazon.com","x-amzn-requestid":"sc06oxYJmKNpCGNTzaSs18riUsmBQJXOzfnZyOam5tgjCHFHyfjJ"},)"
           R"("RetryAttempts":0}})");
+}
+
+TEST_CASE("SSO's role credentials print with their key id and expiration, the secrets as \"***\"", "[print]") {
+    // As the SSO portal answers (AWS's example in the GetRoleCredentials reference), read through the wire codec's
+    // own JSON rules; the secret key and token must not show, the bearer token of the request neither.
+    const auto response = awsauth::parse<sso::GetRoleCredentialsResponse>(
+        R"({"roleCredentials":{"accessKeyId":"ASIAEXAMPLEKEYID","secretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY",)"
+        R"("sessionToken":"IQoJb3JpZ2luX2VjEXAMPLEsessiontoken","expiration":1700000000000}})");
+    CHECK(streamed(response) == R"({"roleCredentials":{"accessKeyId":"ASIAEXAMPLEKEYID","secretAccessKey":"***",)"
+                                R"("sessionToken":"***","expiration":1700000000000}})");
+    const sso::GetRoleCredentialsRequest request{"ReadOnly", "123456789012", "aoaAAAAAGEXAMPLEbearertoken"};
+    CHECK(streamed(request) == R"({"roleName":"ReadOnly","accountId":"123456789012","accessToken":"***"})");
 }
 
 TEST_CASE("without secrets, the printed line is the compact dump with Z timestamps", "[print]") {

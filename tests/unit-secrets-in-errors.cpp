@@ -19,6 +19,7 @@
 
 namespace sts = awsauth::sts;
 namespace eks_auth = awsauth::eks_auth;
+namespace sso = awsauth::sso;
 namespace fs = std::filesystem;
 
 namespace {
@@ -171,6 +172,17 @@ void break_the_secrets(matrix& m, const std::string& name, const std::string& te
 
 using breaker = void (*)(matrix&, const std::string&, const std::string&, std::set<std::string>&);
 
+// break_the_secrets for a captured sample that may not carry any (an IMDS failure) or not read as T (an error body).
+template <class T>
+void break_any_secrets(matrix& m, const std::string& name, const std::string& text, std::set<std::string>& done) {
+    try {
+        if (awsauth_test::secret_strings(awsauth::parse<T>(text)).empty()) return;
+    } catch (const awsauth::error&) {
+        return;  // not this shape: its refusals are tests/unit-sources.cpp's
+    }
+    break_the_secrets<T>(m, name, text, done);
+}
+
 // The operations whose payloads carry a secret, by file stem prefix; longest first so that "sts-assume-role" does not
 // take AssumeRoleWithSAML's files.
 const std::vector<std::pair<std::string, breaker>> responses = {
@@ -241,6 +253,59 @@ TEST_CASE("no error about a broken real payload holds 8 bytes of one of its secr
     } catch (const nlohmann::json::parse_error& e) {
         CHECK(awsauth_test::holds_run_of(e.what(), "FQoGZXIvYXdzEBYaDOYsicq"));
     }
+}
+
+TEST_CASE("no error about a broken SSO, container, IMDS or credential_process document holds 8 bytes of a secret",
+          "[secrets][errors][sources]") {
+    matrix m;
+    std::set<std::string> done;
+    // SSO's answer as the captures hold it, and its request as JSON (the bearer token is its secret).
+    const auto sso_answer =
+        nlohmann::json::parse(awsauth_test::data_file("protocol/responses/sso-get-role-credentials.json"))["body"]
+            .get<std::string>();
+    break_the_secrets<sso::GetRoleCredentialsResponse>(m, "sso GetRoleCredentialsResponse", sso_answer, done);
+    break_the_secrets<sso::GetRoleCredentialsRequest>(
+        m, "sso GetRoleCredentialsRequest",
+        R"({"roleName":"ReadOnly","accountId":"123456789012","accessToken":"aoaAAAAAGEXAMPLEbearertokenFOR/sso+portal"})",
+        done);
+    // Each source document in the shape its AWS page documents; the values made up.
+    break_the_secrets<awsauth::container::Credentials>(
+        m, "container",
+        R"({"AccessKeyId":"ASIAEXAMPLECONTAINER","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/containerEXAMPLEKEY",)"
+        R"("Token":"IQoJb3JpZ2luX2VjEXAMPLEcontainer/session+token==","AccountId":"123456789012",)"
+        R"("Expiration":"2026-11-23T17:18:43.123456789Z"})",
+        done);
+    break_the_secrets<awsauth::imds::Credentials>(
+        m, "imds",
+        "{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : \"2026-11-23T16:18:43Z\",\n  \"Type\" : \"AWS-HMAC\",\n"
+        "  \"AccessKeyId\" : \"ASIAEXAMPLEIMDS00000\",\n  \"SecretAccessKey\" : "
+        "\"Zq8HmgIm170rk4ydgYrS4jaBBQy/imds+EXAMPLE\",\n"
+        "  \"Token\" : \"IQoJb3JpZ2luX2VjEXAMPLEimds/session+token==\",\n  \"Expiration\" : "
+        "\"2026-11-23T22:18:43Z\"\n}",
+        done);
+    break_the_secrets<awsauth::credential_process::Credentials>(
+        m, "credential_process",
+        R"({"Version":1,"AccessKeyId":"ASIAEXAMPLEPROCESS00","SecretAccessKey":"Hx7pLq2Vn9Wc4Tb6Rm1Ks3Jd5Fg8Yh0/proc+EX",)"
+        R"("SessionToken":"IQoJb3JpZ2luX2VjEXAMPLEprocess/session+token==","Expiration":"2026-11-23T17:18:43Z"})",
+        done);
+    // The captured samples of tests/data/sources, where that folder is (every document there that reads).
+    std::size_t samples = 0;
+    const auto break_folder = [&](const char* folder, breaker function) {
+        const fs::path path = fs::path(AWSAUTH_TEST_DATA) / "sources" / folder;
+        if (!fs::is_directory(path)) return;
+        for (const auto& entry : fs::directory_iterator(path)) {
+            if (entry.path().extension() != ".json") continue;
+            function(m, std::string(folder) + "/" + entry.path().filename().string(),
+                     awsauth_test::read_file(entry.path()), done);
+            ++samples;
+        }
+    };
+    break_folder("container", &break_any_secrets<awsauth::container::Credentials>);
+    break_folder("imds", &break_any_secrets<awsauth::imds::Credentials>);
+    break_folder("credential-process", &break_any_secrets<awsauth::credential_process::Credentials>);
+    INFO(samples << " samples of tests/data/sources");
+    CHECK(m.errors > 2000);
+    CHECK(m.errors < m.attempts);
 }
 
 TEST_CASE("the secret set is every distinct secret of the corpus, the reused moto key once", "[secrets][errors]") {

@@ -25,6 +25,7 @@
 
 namespace sts = awsauth::sts;
 namespace eks_auth = awsauth::eks_auth;
+namespace sso = awsauth::sso;
 namespace fs = std::filesystem;
 
 namespace {
@@ -121,7 +122,7 @@ Value valid_member(const Rule& rule) {
     if constexpr (std::is_same_v<Rule, awsauth::string_rule>) {
         return *sample_text(rule, shortest_length(rule));
     } else if constexpr (std::is_same_v<Rule, awsauth::integer_rule>) {
-        return static_cast<std::int32_t>(rule.minimum);
+        return static_cast<Value>(std::max<std::int64_t>(rule.minimum, std::numeric_limits<Value>::min()));
     } else if constexpr (awsauth::detail::is_list_v<Value> && !std::is_same_v<Rule, awsauth::no_rule>) {
         Value list;
         for (std::size_t i = 0; i < rule.min_items; ++i)
@@ -220,16 +221,19 @@ void check_boundaries(const std::string& shape_name, boundary_tally& tally) {
                            tally);
             }
         } else if constexpr (std::is_same_v<rule_type, awsauth::integer_rule>) {
-            constexpr std::int64_t lowest = std::numeric_limits<std::int32_t>::min();
-            constexpr std::int64_t highest = std::numeric_limits<std::int32_t>::max();
-            check_case(base, field, static_cast<std::int32_t>(rule.minimum), true, "", "", tally);
-            check_case(base, field, static_cast<std::int32_t>(rule.maximum), true, "", "", tally);
-            if (rule.minimum > lowest) {
-                const auto below = static_cast<std::int32_t>(rule.minimum - 1);
+            // An open side of the rule is the end of the member type's own range.
+            constexpr value_type lowest = std::numeric_limits<value_type>::min();
+            constexpr value_type highest = std::numeric_limits<value_type>::max();
+            const auto minimum = static_cast<value_type>(std::max<std::int64_t>(rule.minimum, lowest));
+            const auto maximum = static_cast<value_type>(std::min<std::int64_t>(rule.maximum, highest));
+            check_case(base, field, minimum, true, "", "", tally);
+            check_case(base, field, maximum, true, "", "", tally);
+            if (minimum > lowest) {
+                const auto below = static_cast<value_type>(minimum - 1);
                 check_case(base, field, below, false, "(was " + std::to_string(below) + ")", "", tally);
             }
-            if (rule.maximum < highest) {
-                const auto beyond = static_cast<std::int32_t>(rule.maximum + 1);
+            if (maximum < highest) {
+                const auto beyond = static_cast<value_type>(maximum + 1);
                 check_case(base, field, beyond, false, "(was " + std::to_string(beyond) + ")", "", tally);
             }
         } else if constexpr (!std::is_same_v<rule_type, awsauth::no_rule>) {
@@ -299,10 +303,11 @@ std::string describe_model_shape(const nlohmann::json& shapes, const std::string
         if (!constrained) return "";
         return "string" + bounds_text(shape, 0, "*") + " /" + shape.value("pattern", std::string()) + "/";
     }
-    if (type == "integer") {
+    if (type == "integer" || type == "long") {
         if (!constrained) return "";
-        return "integer" + bounds_text(shape, std::numeric_limits<std::int32_t>::min(),
-                                       std::to_string(std::numeric_limits<std::int32_t>::max()));
+        const std::string minimum = shape.contains("min") ? std::to_string(shape["min"].get<std::int64_t>()) : "*";
+        const std::string maximum = shape.contains("max") ? std::to_string(shape["max"].get<std::int64_t>()) : "*";
+        return "integer[" + minimum + ".." + maximum + "]";
     }
     if (type == "list") {
         const auto element = describe_model_shape(shapes, shape["member"]["shape"].get<std::string>());
@@ -321,8 +326,12 @@ std::string describe_rule(const awsauth::string_rule& rule) {
            (rule.max_length == awsauth::unbounded ? std::string("*") : std::to_string(rule.max_length)) + "] /" +
            (rule.matches ? std::string(rule.matches->source) : std::string()) + "/";
 }
+// A side the model leaves open is the end of the std::int64_t range in the rule, whatever the member's type.
 std::string describe_rule(const awsauth::integer_rule& rule) {
-    return "integer[" + std::to_string(rule.minimum) + ".." + std::to_string(rule.maximum) + "]";
+    const bool open_below = rule.minimum == std::numeric_limits<std::int64_t>::min();
+    const bool open_above = rule.maximum == std::numeric_limits<std::int64_t>::max();
+    return "integer[" + (open_below ? std::string("*") : std::to_string(rule.minimum)) + ".." +
+           (open_above ? std::string("*") : std::to_string(rule.maximum)) + "]";
 }
 template <class Element>
 std::string describe_rule(const awsauth::list_rule<Element>& rule) {
@@ -360,8 +369,10 @@ descriptions model_descriptions(const std::string& model_file, const std::string
                 describe_model_shape(model["shapes"], member.value()["shape"].get<std::string>());
         }
     }
-    for (const auto& operation : model["operations"])
-        out[operation["output"]["shape"].get<std::string>() + ".ResponseMetadata"] = "";
+    for (const auto& operation : model["operations"]) {
+        if (operation.contains("output"))  // SSO's Logout has none
+            out[operation["output"]["shape"].get<std::string>() + ".ResponseMetadata"] = "";
+    }
     return out;
 }
 
@@ -375,6 +386,7 @@ std::set<std::string> constrained_members(const descriptions& members) {
 
 const auto sts_shapes = [](auto&& visit) { sts::for_each_shape(visit); };
 const auto eks_auth_shapes = [](auto&& visit) { eks_auth::for_each_shape(visit); };
+const auto sso_shapes = [](auto&& visit) { sso::for_each_shape(visit); };
 
 }  // namespace
 
@@ -395,13 +407,27 @@ TEST_CASE("the generated constraint tables hold exactly the models' constraints"
     CHECK(constrained_members(eks_model).size() == 2);
 }
 
+TEST_CASE("the generated SSO constraint tables hold exactly the SSO model's constraints", "[validate][sso]") {
+    auto sso_model = model_descriptions("sso-2019-06-10.json", "sso");
+    sso_model["LogoutResponse.ResponseMetadata"] = "";  // the overlay's output for Logout, which the model lacks
+    CHECK(generated_descriptions(sso_shapes) == sso_model);
+    CHECK(sso_model.at("ListAccountsRequest.maxResults") == "integer[1..100]");
+    CHECK(sso_model.at("ListAccountRolesRequest.maxResults") == "integer[1..100]");
+    CHECK(sso_model.at("AccountInfo.emailAddress") == "string[1..254] //");
+    CHECK(sso_model.at("RoleCredentials.expiration").empty());  // the long is unconstrained
+    CHECK(constrained_members(sso_model).size() == 3);
+}
+
 TEST_CASE("every constrained member passes at its boundaries and fails one step beyond", "[validate]") {
     boundary_tally tally;
     check_all_boundaries(sts_shapes, tally);
     check_all_boundaries(eks_auth_shapes, tally);
+    check_all_boundaries(sso_shapes, tally);
     check_boundaries<awsauth::ResponseMetadata>("ResponseMetadata", tally);
     std::set<std::string> expected = constrained_members(model_descriptions("sts-2011-06-15.json", "sts"));
     for (const auto& member : constrained_members(model_descriptions("eks-auth-2023-11-26.json", "eks-auth")))
+        expected.insert(member);
+    for (const auto& member : constrained_members(model_descriptions("sso-2019-06-10.json", "sso")))
         expected.insert(member);
     CHECK(tally.exercised == expected);
     CHECK(tally.failing >= expected.size());
@@ -701,6 +727,7 @@ std::map<std::string, violations_function> validators(bool requests) {
     };
     sts::for_each_operation(add("sts"));
     eks_auth::for_each_operation(add("eks-auth"));
+    sso::for_each_operation(add("sso"));
     return table;
 }
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Capture the STS and EKS Auth wire protocols as test fixtures for awsauth.
+"""Capture the STS, EKS Auth and SSO wire protocols as test fixtures for awsauth.
 
 awsauth is to speak the services' real wire: STS over the AWS Query protocol
-(form-encoded POST, XML answers and XML errors) and EKS Auth over restJson1
+(form-encoded POST, XML answers and XML errors), EKS Auth over restJson1
 (POST /clusters/{clusterName}/assume-role-for-pod-identity, a JSON body, errors
-typed by x-amzn-ErrorType).  Its C++ tests assert against real bytes, so this
+typed by x-amzn-ErrorType) and the SSO portal over restJson1 too (GET
+/federation/credentials with the query string and a bearer-token header, no body;
+the role credentials' expiration in epoch milliseconds).  Its C++ tests assert against real bytes, so this
 script produces them once with botocore and moto, offline, and writes them
 under tests/data/protocol/:
 
@@ -15,13 +17,13 @@ under tests/data/protocol/:
   responses/          moto's real HTTP answers (moto run as a server on
                       127.0.0.1, real HTTP, the raw bytes taken by a
                       before-parse hook) for every STS operation moto
-                      implements; EKS Auth answers hand-built from the model
-                      and served by a before-send hook
+                      implements; EKS Auth and SSO answers hand-built from
+                      the model and served by a before-send hook
   response-variants/  moto's AssumeRole answer changed one way at a time
                       (layout, XML features, timestamp spellings, odd content)
                       and what botocore's QueryParser makes of each
-  errors/             moto's real STS errors, hand-made STS and EKS Auth error
-                      bodies, and what botocore's parser and client make of them
+  errors/             moto's real STS errors, hand-made STS, EKS Auth and SSO
+                      error bodies, and what botocore's parser and client make of them
   README.md           generated: every folder and field, and the rules the
                       captured requests show, read back from their bytes
 
@@ -35,6 +37,8 @@ the Date headers change between runs and are recorded as they came.
 
 Usage: python3 tools/capture_wire.py   (needs boto3/botocore and moto; only
 localhost is contacted)
+       python3 tools/capture_wire.py --readme-only   (rewrites README.md from the
+       files already there, e.g. after adding captures without retaking moto's)
 """
 
 import contextlib
@@ -96,6 +100,10 @@ AWKWARD = (" ", "+", "&", "=", "/", "~", "*", "'", "(", ")", "!", "%", "Ã©", "æ—
 AWKWARD_VALUE = "x" + "x".join(AWKWARD) + "x"
 FIXED_DATE = payloads.ISSUED.strftime("%a, %d %b %Y %H:%M:%S GMT")
 CORAL = "http://internal.amazon.com/coral/com.amazonaws.eksauth/"
+# The namespace suffix the SSO portal's x-amzn-ErrorType carries (botocore cuts it at the colon either way).
+SSO_CORAL = "http://internal.amazon.com/coral/com.amazonaws.switchboard.portal/"
+# SSO's role credentials expire in epoch milliseconds: EXPIRES, in milliseconds.
+SSO_EXPIRATION_MS = int(payloads.EXPIRES.timestamp()) * 1000
 
 
 # --- environment and clients ------------------------------------------------------
@@ -216,7 +224,7 @@ def put(files, name, record):
 def check_models_match_vendored():
     """The evidence must describe the models awsauth is generated from."""
     loader = botocore.session.get_session().get_component("data_loader")
-    for service, version in (("sts", "2011-06-15"), ("eks-auth", "2023-11-26")):
+    for service, version in (("sts", "2011-06-15"), ("eks-auth", "2023-11-26"), ("sso", "2019-06-10")):
         installed = loader.load_service_model(service, "service-2", version)
         vendored = json.loads((MODELS / f"{service}-{version}.json").read_text(encoding="utf-8"))
         if installed != vendored:
@@ -301,6 +309,16 @@ EKS_INPUTS = {"AssumeRoleForPodIdentity": {"clusterName": "my-cluster", "token":
 EKS_OVERLAY_MEMBERS = {"eksNodeName": "ip-10-0-1-23.ec2.internal", "instanceId": "i-0123456789abcdef0",
                        "zone": "use1-az1"}
 
+# The SSO access token is the bearer token `aws sso login` caches (~/.aws/sso/cache/*.json accessToken); fake.
+SSO_ACCESS_TOKEN = "aoa" + payloads.b64url(payloads.digest("sso-access-token", 180))
+SSO_INPUTS = {
+    "GetRoleCredentials": {"roleName": "ReadOnly", "accountId": ACCOUNT, "accessToken": SSO_ACCESS_TOKEN},
+    "ListAccountRoles": {"nextToken": "page-2-of-roles", "maxResults": 10, "accessToken": SSO_ACCESS_TOKEN,
+                         "accountId": ACCOUNT},
+    "ListAccounts": {"nextToken": "page-2-of-accounts", "maxResults": 100, "accessToken": SSO_ACCESS_TOKEN},
+    "Logout": {"accessToken": SSO_ACCESS_TOKEN},
+}
+
 
 def minimal_and_full(service, inputs):
     """Per operation, the required members and every member, both in the model's member order."""
@@ -342,11 +360,18 @@ def request_cases():
     # botocore refuses an empty clusterName (min length 1) unless validation is off.
     yield RequestCase("eks-auth", "AssumeRoleForPodIdentity", "empty-cluster-name", {**pod, "clusterName": ""},
                       validate=False)
+    yield from minimal_and_full("sso", SSO_INPUTS)
+    role_credentials = SSO_INPUTS["GetRoleCredentials"]
+    yield RequestCase("sso", "GetRoleCredentials", "role-name-awkward", {**role_credentials, "roleName": AWKWARD_VALUE})
+    # The caller's order of the query members, reversed: does botocore keep it (as STS's form does) or the model's?
+    yield RequestCase("sso", "ListAccountRoles", "reversed-order",
+                      dict(reversed(list(SSO_INPUTS["ListAccountRoles"].items()))))
+    yield RequestCase("sso", "ListAccounts", "max-results-1", {"accessToken": SSO_ACCESS_TOKEN, "maxResults": 1})
 
 
 def empty_success_body(service, operation):
     """The smallest answer botocore parses without complaint, so the call returns normally."""
-    if service == "eks-auth":
+    if service in ("eks-auth", "sso"):
         return b"{}", "application/json"
     return (f'<{operation}Response xmlns="{STS_XMLNS}"><{operation}Result></{operation}Result>'
             f"<ResponseMetadata><RequestId>{payloads.request_id(operation)}</RequestId></ResponseMetadata>"
@@ -746,7 +771,7 @@ def canned_call(service, operation, params, status, headers, body):
 
 
 def minimal_params(service, operation):
-    inputs = STS_INPUTS if service == "sts" else EKS_INPUTS
+    inputs = {"sts": STS_INPUTS, "eks-auth": EKS_INPUTS, "sso": SSO_INPUTS}[service]
     shape = operation_model(service, operation).input_shape
     return {name: inputs[operation][name] for name in (shape.required_members if shape else [])}
 
@@ -948,6 +973,86 @@ def capture_eks_responses(files):
         put(files, f"responses/{name}.json", record)
 
 
+def sso_role_credentials_body(expiration, **members):
+    """A GetRoleCredentials answer as the portal sends it (members in model order), `expiration` the JSON literal."""
+    creds = payloads.credentials("sso")
+    role_credentials = {"accessKeyId": creds["AccessKeyId"], "secretAccessKey": creds["SecretAccessKey"],
+                        "sessionToken": creds["SessionToken"], "expiration": "@EXPIRATION@", **members}
+    text = json.dumps({"roleCredentials": role_credentials}, separators=(",", ":"))
+    return text.replace('"@EXPIRATION@"', expiration).encode()
+
+
+def sso_success_cases():
+    """(operation, variant, body, note): SSO answers built from the model, then odd ones for GetRoleCredentials."""
+    yield ("GetRoleCredentials", "", sso_role_credentials_body(str(SSO_EXPIRATION_MS)),
+           "expiration in epoch milliseconds, as the portal sends it")
+    yield ("GetRoleCredentials", "expiration-int64-max", sso_role_credentials_body("9223372036854775807"),
+           "expiration the largest long")
+    yield ("GetRoleCredentials", "expiration-beyond-2-53", sso_role_credentials_body("9007199254740993"),
+           "expiration 2^53 + 1, which a double cannot hold")
+    yield ("GetRoleCredentials", "expiration-fraction", sso_role_credentials_body(f"{SSO_EXPIRATION_MS}.5"),
+           "expiration with a fraction")
+    yield ("GetRoleCredentials", "expiration-string", sso_role_credentials_body(f'"{SSO_EXPIRATION_MS}"'),
+           "expiration as a string of digits")
+    yield ("GetRoleCredentials", "unknown-members",
+           sso_role_credentials_body(str(SSO_EXPIRATION_MS), futureMember="x"),
+           "a member no model knows inside roleCredentials")
+    yield "GetRoleCredentials", "empty-object", b"{}", "no roleCredentials at all (the model makes it optional)"
+    yield "GetRoleCredentials", "empty-body", b"", "a 200 with an empty body"
+    yield ("ListAccounts", "", json.dumps({"nextToken": "page-3-of-accounts", "accountList": [
+        {"accountId": ACCOUNT, "accountName": "production", "emailAddress": "aws-prod@example.com"},
+        {"accountId": "210987654321", "accountName": "sandbox", "emailAddress": "aws-sandbox@example.com"}]},
+        separators=(",", ":")).encode(), "two accounts and a next page")
+    yield ("ListAccountRoles", "", json.dumps({"nextToken": "page-3-of-roles", "roleList": [
+        {"roleName": "ReadOnly", "accountId": ACCOUNT}, {"roleName": "AdministratorAccess", "accountId": ACCOUNT}]},
+        separators=(",", ":")).encode(), "two roles and a next page")
+    yield "Logout", "", b"", "Logout is answered with a 200 and no body"
+
+
+def capture_sso_responses(files):
+    for operation, variant, body, note in sso_success_cases():
+        name = stem("sso", operation, variant)
+        params = minimal_params("sso", operation)
+        headers = response_headers(name, content_type_for(body) if body else "application/json", body)
+        response, error = canned_call("sso", operation, params, 200, headers, body)
+        record = {"service": "sso", "operation": operation,
+                  "source": "hand-built from the model, served by a before-send hook", "note": note,
+                  "params": params, "status": 200, "headers": headers, "body": text(body)}
+        if error is None:
+            record["parsed"] = jsonable(response)
+        else:
+            record["error"] = {"type": type(error).__name__, "message": str(error)}
+        put(files, f"responses/{name}.json", record)
+
+
+def sso_error_cases():
+    """(variant, status, extra headers, body, note) for SSO GetRoleCredentials."""
+    for shape in service_model("sso").error_shapes:
+        status = shape.metadata["error"]["httpStatusCode"]
+        body = json.dumps({"message": f"Example message for {shape.name}."}).encode()
+        yield (botocore.xform_name(shape.name, "-"), status, {"x-amzn-ErrorType": f"{shape.name}:{SSO_CORAL}"},
+               body, f"modeled {shape.name}, HTTP {status}, typed by x-amzn-ErrorType with a namespace suffix")
+    yield ("unauthorized-session-token", 401, {"x-amzn-ErrorType": "UnauthorizedException"},
+           json.dumps({"message": "Session token not found or invalid"}).encode(),
+           "the message the AWS CLI shows for an expired `aws sso login` token, without a namespace suffix")
+    yield ("forbidden-no-access", 403, {"x-amzn-ErrorType": f"ForbiddenException:{SSO_CORAL}"},
+           json.dumps({"message": "No access"}).encode(), "a code SSO's model does not declare")
+    yield ("code-in-body-type", 400, {},
+           json.dumps({"__type": "com.amazonaws.switchboard.portal#InvalidRequestException",
+                       "message": "Example message."}).encode(),
+           "no x-amzn-ErrorType; body member __type with a namespace#")
+    yield "503-empty-body", 503, {}, b"", "503 with an empty body"
+    yield "400-not-json", 400, {}, b"Bad Request", "400 with a body that is not JSON"
+
+
+def capture_sso_errors(files):
+    for variant, status, extra, body, note in sso_error_cases():
+        name = stem("sso", "GetRoleCredentials", variant)
+        put(files, f"errors/{name}.json", hand_made(
+            "sso", "GetRoleCredentials", status, response_headers(name, content_type_for(body), body, **extra),
+            body, note))
+
+
 # --- README ---------------------------------------------------------------------------------
 
 
@@ -991,7 +1096,9 @@ def request_observations(files):
     lines = []
     content_types = {}
     for name, record in sorted(req.items()):
-        content_types.setdefault(record["service"], set()).add(json.dumps(record["headers"], ensure_ascii=False))
+        headers = {name: "<accessToken>" if value == SSO_ACCESS_TOKEN else value
+                   for name, value in record["headers"].items()}
+        content_types.setdefault(record["service"], set()).add(json.dumps(headers, ensure_ascii=False))
     lines += ["### Headers", "", "The protocol headers botocore sets, per service, in every request file "
               "(signing, user agent, date, length and SDK retry headers are dropped and listed per file):", ""]
     for service, seen in sorted(content_types.items()):
@@ -1075,6 +1182,25 @@ def request_observations(files):
               f"- An empty clusterName (`eks-auth-assume-role-for-pod-identity-empty-cluster-name`) is refused by "
               f"botocore's validation (min length 1); with `parameter_validation=False` it sends "
               f"`{empty_cluster['path']}`."]
+    sso = {name: record for name, record in req.items() if record["service"] == "sso"}
+
+    def shown(record):
+        headers = ", ".join(f"`{k}: {'<accessToken>' if v == SSO_ACCESS_TOKEN else v}`"
+                            for k, v in record["headers"].items())
+        body = code(record["body"]) if record["body"] else "no body"
+        return f"`{record['method']} {record['path']}`, headers {headers or 'none'}, {body}"
+
+    awkward = sso["sso-get-role-credentials-role-name-awkward"]["path"]
+    role_name = dict(pair.split("=", 1) for pair in urlsplit(awkward).query.split("&"))["role_name"]
+    lines += ["", "### SSO (restJson1)", "",
+              f"Every SSO request goes to `{sorted({urlsplit(r['url']).netloc for r in sso.values()})[0]}`, "
+              "unsigned (the model's `authtype` is `none`): the bearer token is the only credential, shown here "
+              "as `<accessToken>`.", ""]
+    lines += [f"- `{name}`: {shown(record)}." for name, record in sorted(sso.items())
+              if name != "sso-get-role-credentials-role-name-awkward"]
+    lines += ["- The awkward role name (`sso-get-role-credentials-role-name-awkward`) is sent in the query string "
+              "as " + ", ".join(f"{code(ch)} {code(enc)}" for ch, enc in zip(AWKWARD, split_awkward(role_name)))
+              + " (each character, then its bytes between the `x`s)."]
     return lines
 
 
@@ -1119,7 +1245,7 @@ def variant_rows(files):
 def readme(files, overlay, versions):
     responses = sorted(n[len("responses/"):] for n in files if n.startswith("responses/"))
     lines = [
-        "# Wire-protocol captures: STS (query) and EKS Auth (restJson1)",
+        "# Wire-protocol captures: STS (query), EKS Auth and SSO (restJson1)",
         "",
         f"Generated by `python3 {SCRIPT}`; do not edit (`{HAND_WRITTEN}` beside it is hand-written and kept).",
         f"Python {platform.python_version()}, {versions}.",
@@ -1137,17 +1263,17 @@ def readme(files, overlay, versions):
         "## Folders",
         "",
         *table(["Folder", "Contents"], [
-            ("`requests/`", "What botocore 1.43.11 serializes for every operation of both services: a minimal "
+            ("`requests/`", "What botocore 1.43.11 serializes for every operation of the three services: a minimal "
              "case (required members only) and a full case (every member, in the model's order) per operation, "
              "plus awkward inputs. The real client runs; a `before-send` hook takes the prepared request and "
              "answers it with a canned empty success, so no network is used."),
             ("`responses/`", "STS: moto 5.2.1's real answers, over real HTTP to `python3 -m moto.server` on "
-             "127.0.0.1, the raw status, headers and body taken by a `before-parse` hook. EKS Auth (moto lacks "
-             "it): bodies built from the model (as `tools/capture_payloads.py` does) served by a `before-send` "
-             "hook, including odd 2xx bodies."),
+             "127.0.0.1, the raw status, headers and body taken by a `before-parse` hook. EKS Auth and SSO (moto "
+             "lacks both): bodies built from the model (as `tools/capture_payloads.py` does) served by a "
+             "`before-send` hook, including odd 2xx bodies."),
             ("`response-variants/`", "moto's real AssumeRole (full) answer changed one way at a time, each run "
              "through `botocore.parsers.QueryParser().parse(...)` with status 200."),
-            ("`errors/`", "moto's real STS errors (real HTTP), and hand-made STS and EKS Auth error bodies run "
+            ("`errors/`", "moto's real STS errors (real HTTP), and hand-made STS, EKS Auth and SSO error bodies run "
              "through botocore's parser (`QueryParser`, `RestJSONParser`) and through the client."),
         ]),
         "",
@@ -1234,6 +1360,9 @@ def readme(files, overlay, versions):
         "`input/rest-json.json`, `output/rest-json.json`) live in botocore's repository, not in the installed "
         f"package; {protocol_suites()} They were not fetched or copied.",
         "- moto has no EKS Auth service, so every EKS Auth answer here is hand-built.",
+        "- moto has no SSO portal either: every SSO answer and error here is hand-built from the model and from "
+        "the messages the AWS CLI is known to print (`Session token not found or invalid`, `No access`); the "
+        "portal's own bytes were not captured (that needs a real IAM Identity Center sign-in).",
     ]
     return "\n".join(lines) + "\n"
 
@@ -1280,10 +1409,19 @@ def check_no_credentials(files):
                 sys.exit(f"capture_wire: {name} kept header {header}")
 
 
+def files_on_disk():
+    return {f"{folder}/{path.name}": json.loads(path.read_text(encoding="utf-8"))
+            for folder in FOLDERS for path in sorted((OUT / folder).glob("*.json"))}
+
+
 def main():
     fake_environment()
     check_models_match_vendored()
     versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("boto3", "botocore", "moto"))
+    if sys.argv[1:] == ["--readme-only"]:
+        (OUT / "README.md").write_text(readme(files_on_disk(), overlay_outcomes(), versions), encoding="utf-8",
+                                       newline="")
+        return
     files = {}
     for case in request_cases():
         put(files, f"requests/{stem(case.service, case.operation, case.variant)}.json", capture_request(case))
@@ -1292,6 +1430,8 @@ def main():
     capture_sts_errors(files)
     capture_eks_errors(files)
     capture_eks_responses(files)
+    capture_sso_errors(files)
+    capture_sso_responses(files)
     check_no_credentials(files)
     write(files, {"README.md": readme(files, overlay_outcomes(), versions)})
     print(f"wrote {len(files)} JSON files under {OUT}", file=sys.stderr)

@@ -76,10 +76,11 @@ struct string_rule {
     constexpr string_rule matching(const pattern& shape) const noexcept { return {min_length, max_length, &shape}; }
 };
 
-/// An integer from minimum to maximum, both included.
+/// An integer from minimum to maximum, both included. A side the model leaves open is the end of the std::int64_t
+/// range, so the same rule fits an `integer` (std::int32_t) and a `long` (std::int64_t) member.
 struct integer_rule {
-    std::int64_t minimum = std::numeric_limits<std::int32_t>::min();
-    std::int64_t maximum = std::numeric_limits<std::int32_t>::max();
+    std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
+    std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
 };
 
 /// A list of min_items to max_items elements, each checked against `element`.
@@ -138,11 +139,11 @@ constexpr integer_rule range(std::int64_t min, std::int64_t max) noexcept {
 }
 /// An integer of at least min.
 constexpr integer_rule at_least(std::int64_t min) noexcept {
-    return {min, std::numeric_limits<std::int32_t>::max()};
+    return {min, std::numeric_limits<std::int64_t>::max()};
 }
 /// An integer of at most max.
 constexpr integer_rule at_most(std::int64_t max) noexcept {
-    return {std::numeric_limits<std::int32_t>::min(), max};
+    return {std::numeric_limits<std::int64_t>::min(), max};
 }
 
 /// A list of min to max items.
@@ -185,6 +186,8 @@ template <>
 struct rule_fits<string_rule, std::string> : std::true_type {};
 template <>
 struct rule_fits<integer_rule, std::int32_t> : std::true_type {};
+template <>
+struct rule_fits<integer_rule, std::int64_t> : std::true_type {};
 template <class Element, class Member>
 struct rule_fits<list_rule<Element>, std::vector<Member>> : rule_fits<Element, Member> {};
 template <class Key, class Value>

@@ -63,11 +63,12 @@ struct text_codec<std::string> {
     }
 };
 
-template <>
-struct text_codec<std::int32_t> {
-    static std::size_t estimated_size(std::int32_t) { return 11; }
-    static void write(text_writer& writer, std::int32_t value, const json_path*, std::size_t) {
-        char digits[12];
+// Exact decimal digits for both integer types: a std::int64_t beyond 2^53 is written as it is, not through a double.
+template <class Integer>
+struct text_codec<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static std::size_t estimated_size(Integer) { return sizeof(Integer) == 4 ? 11 : 20; }
+    static void write(text_writer& writer, Integer value, const json_path*, std::size_t) {
+        char digits[20];  // "-9223372036854775808"
         writer.out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
     }
 };

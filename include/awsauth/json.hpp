@@ -100,11 +100,12 @@ struct dom_codec<std::string> : dom_scalar_reading<std::string> {
     }
 };
 
-template <>
-struct dom_codec<std::int32_t> : dom_scalar_reading<std::int32_t> {
+// Both integer types are written as nlohmann's number_integer, which holds every std::int64_t exactly.
+template <class Integer>
+struct dom_codec<Integer, std::enable_if_t<is_integer_member_v<Integer>>> : dom_scalar_reading<Integer> {
     template <class Json>
-    static void write(Json& json, std::int32_t value, const json_path*, const dump_options&) {
-        json = value;
+    static void write(Json& json, Integer value, const json_path*, const dump_options&) {
+        json = static_cast<typename Json::number_integer_t>(value);
     }
 };
 

@@ -29,6 +29,11 @@ inline constexpr bool is_list_v = false;
 template <class T>
 inline constexpr bool is_list_v<std::vector<T>> = true;
 
+/// The model's integer types: `integer` as std::int32_t, `long` as std::int64_t (SSO's epoch-millisecond
+/// `expiration`). Each codec handles both in one specialization, so one rule reads, writes and checks them.
+template <class T>
+inline constexpr bool is_integer_member_v = std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t>;
+
 template <class T>
 inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, std::string>>;
 

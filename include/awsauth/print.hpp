@@ -37,9 +37,9 @@ struct printer<std::string> {
     static void append(std::string& out, const std::string& value) { append_quoted(out, value); }
 };
 
-template <>
-struct printer<std::int32_t> {
-    static void append(std::string& out, std::int32_t value) { out += std::to_string(value); }
+template <class Integer>
+struct printer<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static void append(std::string& out, Integer value) { out += std::to_string(value); }
 };
 
 // ISO 8601 with Z, as the STS wire has it. Nothing we read is out of range, but a struct built in code may be.

@@ -124,15 +124,18 @@ struct checker<std::string> {
     }
 };
 
-template <>
-struct checker<std::int32_t> {
-    static void check(std::int32_t, no_rule, const json_path*, violation_list&) {}
-    static void check(std::int32_t value, const integer_rule& rule, const json_path* at, violation_list& out) {
-        if (value >= rule.minimum && value <= rule.maximum) return;
-        constexpr auto lowest = std::numeric_limits<std::int32_t>::min();
-        constexpr auto highest = std::numeric_limits<std::int32_t>::max();
-        const std::string bounds = rule.maximum == highest ? "at least " + std::to_string(rule.minimum)
-                                   : rule.minimum == lowest
+// Both integer types: a bound at or beyond the end of the member type's range is no bound (at_least(0) leaves a
+// std::int32_t and a std::int64_t each up to its own maximum), so the message names only the bounds that bind.
+template <class Integer>
+struct checker<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static void check(Integer, no_rule, const json_path*, violation_list&) {}
+    static void check(Integer value, const integer_rule& rule, const json_path* at, violation_list& out) {
+        const std::int64_t number = value;
+        if (number >= rule.minimum && number <= rule.maximum) return;
+        const bool has_minimum = rule.minimum > std::numeric_limits<Integer>::min();
+        const bool has_maximum = rule.maximum < std::numeric_limits<Integer>::max();
+        const std::string bounds = !has_maximum ? "at least " + std::to_string(rule.minimum)
+                                   : !has_minimum
                                        ? "at most " + std::to_string(rule.maximum)
                                        : std::to_string(rule.minimum) + " to " + std::to_string(rule.maximum);
         out.add(at, "must be " + bounds + " (was " + std::to_string(value) + ")");

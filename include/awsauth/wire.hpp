@@ -1,5 +1,5 @@
 // awsauth/wire.hpp: the services' own wire, both ways: STS over the AWS Query protocol (form-encoded requests, XML
-// answers and errors) and EKS Auth over restJson1. A client turns a request struct into an http_request and the
+// answers and errors) and EKS Auth and SSO over restJson1. A client turns a request struct into an http_request and the
 // http_response into the output struct or a service_error; a server (a test double, a proxy) does the reverse.
 // Not part of <awsauth/awsauth.hpp>: it needs expat (CMake target awsauth::wire).
 #pragma once

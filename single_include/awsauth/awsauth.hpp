@@ -61,6 +61,11 @@ inline constexpr bool is_list_v = false;
 template <class T>
 inline constexpr bool is_list_v<std::vector<T>> = true;
 
+/// The model's integer types: `integer` as std::int32_t, `long` as std::int64_t (SSO's epoch-millisecond
+/// `expiration`). Each codec handles both in one specialization, so one rule reads, writes and checks them.
+template <class T>
+inline constexpr bool is_integer_member_v = std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t>;
+
 template <class T>
 inline constexpr bool is_string_map_v = std::is_same_v<T, std::map<std::string, std::string>>;
 
@@ -160,10 +165,11 @@ struct string_rule {
     constexpr string_rule matching(const pattern& shape) const noexcept { return {min_length, max_length, &shape}; }
 };
 
-/// An integer from minimum to maximum, both included.
+/// An integer from minimum to maximum, both included. A side the model leaves open is the end of the std::int64_t
+/// range, so the same rule fits an `integer` (std::int32_t) and a `long` (std::int64_t) member.
 struct integer_rule {
-    std::int64_t minimum = std::numeric_limits<std::int32_t>::min();
-    std::int64_t maximum = std::numeric_limits<std::int32_t>::max();
+    std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
+    std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
 };
 
 /// A list of min_items to max_items elements, each checked against `element`.
@@ -222,11 +228,11 @@ constexpr integer_rule range(std::int64_t min, std::int64_t max) noexcept {
 }
 /// An integer of at least min.
 constexpr integer_rule at_least(std::int64_t min) noexcept {
-    return {min, std::numeric_limits<std::int32_t>::max()};
+    return {min, std::numeric_limits<std::int64_t>::max()};
 }
 /// An integer of at most max.
 constexpr integer_rule at_most(std::int64_t max) noexcept {
-    return {std::numeric_limits<std::int32_t>::min(), max};
+    return {std::numeric_limits<std::int64_t>::min(), max};
 }
 
 /// A list of min to max items.
@@ -269,6 +275,8 @@ template <>
 struct rule_fits<string_rule, std::string> : std::true_type {};
 template <>
 struct rule_fits<integer_rule, std::int32_t> : std::true_type {};
+template <>
+struct rule_fits<integer_rule, std::int64_t> : std::true_type {};
 template <class Element, class Member>
 struct rule_fits<list_rule<Element>, std::vector<Member>> : rule_fits<Element, Member> {};
 template <class Key, class Value>
@@ -2187,11 +2195,12 @@ struct text_codec<std::string> {
     }
 };
 
-template <>
-struct text_codec<std::int32_t> {
-    static std::size_t estimated_size(std::int32_t) { return 11; }
-    static void write(text_writer& writer, std::int32_t value, const json_path*, std::size_t) {
-        char digits[12];
+// Exact decimal digits for both integer types: a std::int64_t beyond 2^53 is written as it is, not through a double.
+template <class Integer>
+struct text_codec<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static std::size_t estimated_size(Integer) { return sizeof(Integer) == 4 ? 11 : 20; }
+    static void write(text_writer& writer, Integer value, const json_path*, std::size_t) {
+        char digits[20];  // "-9223372036854775808"
         writer.out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
     }
 };
@@ -2890,7 +2899,11 @@ struct json_scalar {
 inline constexpr const char* required_member_is_null = "required member is null";
 inline constexpr const char* missing_required_member = "missing required member";
 inline constexpr const char* unknown_member = "unknown member";
-inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
+/// What every codec says of an integer outside its member type's range: the range, named by the type.
+template <class Integer>
+inline constexpr std::string_view integer_out_of_range = sizeof(Integer) == sizeof(std::int32_t)
+                                                             ? "integer out of range for a 32-bit signed integer"
+                                                             : "integer out of range for a 64-bit signed integer";
 
 // Not a template: one copy of the message building for every member type, and out of line, as errors are rare.
 [[gnu::cold, gnu::noinline]] inline std::string expected_message(const char* expected, json_kind found) {
@@ -2915,21 +2928,36 @@ struct json_reading<std::string> {
     }
 };
 
-template <>
-struct json_reading<std::int32_t> {
+// nlohmann hands over an integer too large for its 64-bit integers as a double. Whatever its spelling, a number at or
+// beyond 2^64 or -2^63 is out of range for both integer types; judged by its value alone, so that the SAX reader,
+// which sees the spelling, and a DOM, which keeps only the double, say the same.
+inline bool is_beyond_64_bits(const json_scalar& value) noexcept {
+    constexpr double two_to_the_63 = 9223372036854775808.0;
+    return value.kind == json_kind::number && (value.number >= 2 * two_to_the_63 || value.number <= -two_to_the_63);
+}
+
+// One rule for the model's `integer` (std::int32_t) and `long` (std::int64_t): a JSON integer in the type's range.
+// A fraction or an exponent is refused even when the value is whole (900.0, 9e2), as botocore's own writers never
+// send one; an integer beyond the range is out_of_range, never wrapped.
+template <class Integer>
+struct json_reading<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
     static constexpr const char* expected = "an integer";
     template <class Fail>
-    static void read(const json_scalar& value, std::int32_t& out, Fail&& fail) {
-        constexpr auto min = std::numeric_limits<std::int32_t>::min();
-        constexpr auto max = std::numeric_limits<std::int32_t>::max();
+    static void read(const json_scalar& value, Integer& out, Fail&& fail) {
+        constexpr auto min = std::numeric_limits<Integer>::min();
+        constexpr auto max = std::numeric_limits<Integer>::max();
         if (value.kind == json_kind::unsigned_integer) {
             if (value.unsigned_integer > static_cast<std::uint64_t>(max))
-                fail(error_kind::out_of_range, std::string(integer_out_of_range));
-            out = static_cast<std::int32_t>(value.unsigned_integer);
+                fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+            out = static_cast<Integer>(value.unsigned_integer);
         } else if (value.kind == json_kind::integer) {
-            if (value.integer < min || value.integer > max)
-                fail(error_kind::out_of_range, std::string(integer_out_of_range));
-            out = static_cast<std::int32_t>(value.integer);
+            if constexpr (min > std::numeric_limits<std::int64_t>::min()) {
+                if (value.integer < min || value.integer > max)
+                    fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+            }
+            out = static_cast<Integer>(value.integer);
+        } else if (is_beyond_64_bits(value)) {
+            fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
         } else {
             fail(error_kind::wrong_type, expected_message(expected, value.kind));
         }
@@ -3091,11 +3119,12 @@ struct dom_codec<std::string> : dom_scalar_reading<std::string> {
     }
 };
 
-template <>
-struct dom_codec<std::int32_t> : dom_scalar_reading<std::int32_t> {
+// Both integer types are written as nlohmann's number_integer, which holds every std::int64_t exactly.
+template <class Integer>
+struct dom_codec<Integer, std::enable_if_t<is_integer_member_v<Integer>>> : dom_scalar_reading<Integer> {
     template <class Json>
-    static void write(Json& json, std::int32_t value, const json_path*, const dump_options&) {
-        json = value;
+    static void write(Json& json, Integer value, const json_path*, const dump_options&) {
+        json = static_cast<typename Json::number_integer_t>(value);
     }
 };
 
@@ -3381,15 +3410,18 @@ struct checker<std::string> {
     }
 };
 
-template <>
-struct checker<std::int32_t> {
-    static void check(std::int32_t, no_rule, const json_path*, violation_list&) {}
-    static void check(std::int32_t value, const integer_rule& rule, const json_path* at, violation_list& out) {
-        if (value >= rule.minimum && value <= rule.maximum) return;
-        constexpr auto lowest = std::numeric_limits<std::int32_t>::min();
-        constexpr auto highest = std::numeric_limits<std::int32_t>::max();
-        const std::string bounds = rule.maximum == highest ? "at least " + std::to_string(rule.minimum)
-                                   : rule.minimum == lowest
+// Both integer types: a bound at or beyond the end of the member type's range is no bound (at_least(0) leaves a
+// std::int32_t and a std::int64_t each up to its own maximum), so the message names only the bounds that bind.
+template <class Integer>
+struct checker<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static void check(Integer, no_rule, const json_path*, violation_list&) {}
+    static void check(Integer value, const integer_rule& rule, const json_path* at, violation_list& out) {
+        const std::int64_t number = value;
+        if (number >= rule.minimum && number <= rule.maximum) return;
+        const bool has_minimum = rule.minimum > std::numeric_limits<Integer>::min();
+        const bool has_maximum = rule.maximum < std::numeric_limits<Integer>::max();
+        const std::string bounds = !has_maximum ? "at least " + std::to_string(rule.minimum)
+                                   : !has_minimum
                                        ? "at most " + std::to_string(rule.maximum)
                                        : std::to_string(rule.minimum) + " to " + std::to_string(rule.maximum);
         out.add(at, "must be " + bounds + " (was " + std::to_string(value) + ")");
@@ -4059,9 +4091,9 @@ struct printer<std::string> {
     static void append(std::string& out, const std::string& value) { append_quoted(out, value); }
 };
 
-template <>
-struct printer<std::int32_t> {
-    static void append(std::string& out, std::int32_t value) { out += std::to_string(value); }
+template <class Integer>
+struct printer<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static void append(std::string& out, Integer value) { out += std::to_string(value); }
 };
 
 // ISO 8601 with Z, as the STS wire has it. Nothing we read is out of range, but a struct built in code may be.

@@ -642,26 +642,26 @@ struct form_codec<std::string> {
     }
 };
 
-template <>
-struct form_codec<std::int32_t> {
-    static void write(form_writer& writer, std::int32_t value, const json_path*) {
+// Both integer types, one rule.
+template <class Integer>
+struct form_codec<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static void write(form_writer& writer, Integer value, const json_path*) {
         writer.begin_pair();
-        char digits[12];
+        char digits[20];  // "-9223372036854775808"
         writer.out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
     }
     // A '-' and decimal digits, leading zeros allowed; no '+', no spaces (a form's '+' is a space anyway).
-    static bool read(form_reader& reader, std::int32_t& out, const json_path* at) {
+    static bool read(form_reader& reader, Integer& out, const json_path* at) {
         const form_pair* pair = reader.take();
         if (pair == nullptr) return false;
         const std::string& text = reader.decode(*pair, at);
-        std::int64_t number = 0;
+        Integer number = 0;
         const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), number);
         if (failure == std::errc::invalid_argument || end != text.data() + text.size())
             fail(at, error_kind::wrong_type, std::string(form_expected_integer));
-        if (failure == std::errc::result_out_of_range || number < std::numeric_limits<std::int32_t>::min() ||
-            number > std::numeric_limits<std::int32_t>::max())
-            fail(at, error_kind::out_of_range, std::string(integer_out_of_range));
-        out = static_cast<std::int32_t>(number);
+        if (failure == std::errc::result_out_of_range)
+            fail(at, error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+        out = number;
         return true;
     }
 };
@@ -1104,21 +1104,26 @@ inline bool refuse_child(xml_reader& reader, xml_frame&, std::string_view) {
 // Leaf text as botocore reads it: strings exactly as sent (whitespace kept); integers and timestamps with the XML
 // whitespace around them ignored, as Python's int() and botocore's timestamp parser ignore it.
 
-inline void read_xml_integer(std::string_view text, std::int32_t& out, xml_reader& reader) {
+// Both integer types: the magnitude is gathered unsigned and sticks at the largest std::uint64_t once another digit
+// could overflow it (far beyond either end of either range), so a long run of digits is out of range, never wrapped.
+template <class Integer>
+void read_xml_integer(std::string_view text, Integer& out, xml_reader& reader) {
     text = trimmed(text);
     const bool negative = !text.empty() && text.front() == '-';
     if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
     if (text.empty()) reader.fail(error_kind::wrong_type, not_an_integer);
-    constexpr std::int64_t saturated = std::int64_t{1} << 32;  // past either end of the int32 range
-    std::int64_t magnitude = 0;
+    constexpr std::uint64_t saturated = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t magnitude = 0;
     for (const char c : text) {
         if (!is_digit(c)) reader.fail(error_kind::wrong_type, not_an_integer);
-        if (magnitude < saturated) magnitude = magnitude * 10 + (c - '0');
+        magnitude = magnitude > (saturated - 9) / 10 ? saturated : magnitude * 10 + static_cast<std::uint64_t>(c - '0');
     }
-    const std::int64_t value = negative ? -magnitude : magnitude;
-    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max())
-        reader.fail(error_kind::out_of_range, std::string(integer_out_of_range));
-    out = static_cast<std::int32_t>(value);
+    // The largest magnitude each sign allows: max, or max + 1 below zero.
+    constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<Integer>::max());
+    if (magnitude > (negative ? max + 1 : max))
+        reader.fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+    // -(max + 1) is computed in the unsigned type and converted back: no signed overflow at the minimum.
+    out = negative ? static_cast<Integer>(0 - magnitude) : static_cast<Integer>(magnitude);
 }
 
 // ISO 8601 through awsauth's own parser; a bare number is epoch seconds, as botocore reads it (float(text) first).
@@ -1171,8 +1176,9 @@ struct xml_scalar_reading {
     }
 };
 
-template <>
-struct xml_reading<std::int32_t> : xml_scalar_reading<std::int32_t, &read_xml_integer> {};
+template <class Integer>
+struct xml_reading<Integer, std::enable_if_t<is_integer_member_v<Integer>>>
+    : xml_scalar_reading<Integer, &read_xml_integer<Integer>> {};
 
 template <>
 struct xml_reading<timestamp> : xml_scalar_reading<timestamp, &read_xml_timestamp> {};
@@ -1757,11 +1763,11 @@ struct xml_writing<std::string> {
     }
 };
 
-template <>
-struct xml_writing<std::int32_t> {
-    static std::size_t estimated_size(std::int32_t) { return 11; }
-    static void write(std::string& out, std::int32_t value, const json_path*) {
-        char digits[12];
+template <class Integer>
+struct xml_writing<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static std::size_t estimated_size(Integer) { return sizeof(Integer) == 4 ? 11 : 20; }
+    static void write(std::string& out, Integer value, const json_path*) {
+        char digits[20];  // "-9223372036854775808"
         out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
     }
 };
@@ -1990,7 +1996,7 @@ inline http_response write_query_error(const service_description& service, const
 AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/detail/wire_rest_json.hpp ----------------
-// awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth), both ways: members bound to the URI, query string and
+// awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth, SSO), both ways: members bound to the URI, query string and
 // headers, the rest in a JSON body; the error type in x-amzn-ErrorType. Driven by each member's descriptor (its
 // http_binding) and the operation's description: no model names here.
 
@@ -2049,24 +2055,25 @@ struct http_text<std::string> {
     }
 };
 
-template <>
-struct http_text<std::int32_t> {
+// Both integer types, one rule.
+template <class Integer>
+struct http_text<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
     static constexpr bool is_list = false;
     static constexpr bool is_optional = false;
     template <class Visit>
-    static void for_each(std::int32_t value, Visit&& visit) {
-        char digits[12];
+    static void for_each(Integer value, Visit&& visit) {
+        char digits[20];  // "-9223372036854775808"
         const char* end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
         visit(std::string_view(digits, static_cast<std::size_t>(end - digits)));
     }
     // Decimal digits with an optional `-`, as botocore writes str(int); nothing else.
     template <class Fail>
-    static void assign(std::string_view text, std::int32_t& out, Fail&& fail) {
-        std::int32_t value = 0;
+    static void assign(std::string_view text, Integer& out, Fail&& fail) {
+        Integer value = 0;
         const char* end = text.data() + text.size();
         const auto [stop, problem] = std::from_chars(text.data(), end, value);
         if (problem == std::errc::result_out_of_range)
-            fail(error_kind::out_of_range, std::string(integer_out_of_range));
+            fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
         if (problem != std::errc() || stop != end) fail(error_kind::wrong_type, "expected an integer");
         out = value;
     }
@@ -2521,7 +2528,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's
 /// ResponseMetadata has a request id, one `Content-Type: application/json`, and the body members (never
-/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps.
+/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps. An output without body members
+/// (SSO's Logout) is answered with no body and no Content-Type, as AWS answers it.
 template <class Response>
 http_response write_rest_json_response(const Response& response, const operation_description& operation) {
     static_assert(is_described_v<Response>, "awsauth: the wire codec writes the structs awsauth generates");
@@ -2533,8 +2541,10 @@ http_response write_rest_json_response(const Response& response, const operation
         answer.headers.emplace_back("x-amzn-RequestId", std::move(request_id));
     }
     append_bound_headers(answer.headers, response);
-    answer.headers.emplace_back("Content-Type", "application/json");
-    answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    if constexpr (body_members_v<Response> != 0) {
+        answer.headers.emplace_back("Content-Type", "application/json");
+        answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    }
     return answer;
 }
 
@@ -2562,7 +2572,7 @@ AWSAUTH_END_NAMESPACE
 
 // ---------------- awsauth/wire.hpp ----------------
 // awsauth/wire.hpp: the services' own wire, both ways: STS over the AWS Query protocol (form-encoded requests, XML
-// answers and errors) and EKS Auth over restJson1. A client turns a request struct into an http_request and the
+// answers and errors) and EKS Auth and SSO over restJson1. A client turns a request struct into an http_request and the
 // http_response into the output struct or a service_error; a server (a test double, a proxy) does the reverse.
 // Not part of <awsauth/awsauth.hpp>: it needs expat (CMake target awsauth::wire).
 

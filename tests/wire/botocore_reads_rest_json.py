@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""botocore judges awsauth's restJson1 answers: every answer write_rest_json_answers wrote (the captured EKS Auth
-outputs, every EKS Auth error shape, an unmodeled code) goes through botocore's RestJSONParser with the eks-auth
-model from botocore's own session, and through a real client whose before-send hook answers with it; each must come
-out as the answer's `expected` says (the output's members and request id; the error's code, message, request id,
-status and the exception class the client raises).
+"""botocore judges awsauth's restJson1 answers: every answer write_rest_json_answers wrote (the captured EKS Auth and
+SSO outputs, every EKS Auth and SSO error shape, unmodeled codes) goes through botocore's RestJSONParser with the
+answer's service model (eks-auth or sso) from botocore's own session, and through a real client whose before-send
+hook answers with it; each must come out as the answer's `expected` says (the output's members and request id; the
+error's code, message, request id, status and the exception class the client raises).
 
 Usage: python3 tests/wire/botocore_reads_rest_json.py <answers.json>
 Prints one line per failure and `N passed, M failed`; exits 1 on a failure, 77 (CTest's skip) without botocore.
@@ -24,8 +24,16 @@ except ImportError as missing:
     print(f"SKIP: botocore is not installed ({missing}); pip install botocore to have it judge the restJson1 answers")
     sys.exit(77)
 
-OPERATION = "AssumeRoleForPodIdentity"
-PARAMS = {"clusterName": "my-cluster", "token": "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"}
+# The parameters of the call each answer is served to, by (service, operation).
+SSO_TOKEN = "aoaAAAAAGEXAMPLEbearertoken"
+PARAMS = {
+    ("eks-auth", "AssumeRoleForPodIdentity"): {"clusterName": "my-cluster",
+                                               "token": "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"},
+    ("sso", "GetRoleCredentials"): {"roleName": "ReadOnly", "accountId": "123456789012", "accessToken": SSO_TOKEN},
+    ("sso", "ListAccountRoles"): {"accountId": "123456789012", "accessToken": SSO_TOKEN},
+    ("sso", "ListAccounts"): {"accessToken": SSO_TOKEN},
+    ("sso", "Logout"): {"accessToken": SSO_TOKEN},
+}
 
 
 def comparable(value):
@@ -57,17 +65,19 @@ def headers_of(answer):
     return headers
 
 
-def client_answering(session, answer):
+def call_answered(session, answer):
+    """The client's call of the answer's operation, answered with it: what the call returns (or raises)."""
+    service, operation = answer["service"], answer["operation"]
     client = session.create_client(
-        "eks-auth", region_name="us-east-1", aws_access_key_id="AKIAAWSAUTHEXAMPLE00",
+        service, region_name="us-east-1", aws_access_key_id="AKIAAWSAUTHEXAMPLE00",
         aws_secret_access_key="awsauth/example/secret/key/0000000000000",
         config=Config(retries={"total_max_attempts": 1}))
 
     def handler(request, **_):
         return AWSResponse(request.url, answer["status"], headers_of(answer), RawBody(answer["body"].encode()))
 
-    client.meta.events.register(f"before-send.eks-auth.{OPERATION}", handler)
-    return client
+    client.meta.events.register(f"before-send.{service}.{operation}", handler)
+    return getattr(client, botocore.xform_name(operation))(**PARAMS[(service, operation)])
 
 
 def differences(got, wanted, path=""):
@@ -106,23 +116,23 @@ def error_problems(parsed, expected, status):
     return problems
 
 
-def judge(session, operation, answer):
+def judge(session, answer):
     """The problems botocore's parser and client find with one answer, by check."""
     expected = answer["expected"]
+    operation = session.get_service_model(answer["service"]).operation_model(answer["operation"])
     response = {"status_code": answer["status"], "headers": headers_of(answer), "body": answer["body"].encode()}
     parsed = botocore.parsers.RestJSONParser().parse(response, operation.output_shape)
     checks = {}
     if answer["kind"] == "output":
         checks["parser"] = output_problems(parsed, expected)
         try:
-            checks["client"] = output_problems(client_answering(session, answer).assume_role_for_pod_identity(**PARAMS),
-                                               expected)
+            checks["client"] = output_problems(call_answered(session, answer), expected)
         except Exception as failure:  # the failure is the finding
             checks["client"] = [f"raised {type(failure).__name__}: {failure}"]
     else:
         checks["parser"] = error_problems(parsed, expected, answer["status"])
         try:
-            client_answering(session, answer).assume_role_for_pod_identity(**PARAMS)
+            call_answered(session, answer)
             checks["client"] = ["returned instead of raising"]
         except ClientError as failure:
             problems = error_problems(failure.response, expected,
@@ -140,10 +150,9 @@ def main():
     with open(sys.argv[1], encoding="utf-8") as file:
         answers = json.load(file)
     session = botocore.session.get_session()
-    operation = session.get_service_model("eks-auth").operation_model(OPERATION)
     passed = failed = 0
     for answer in answers:
-        for check, problems in judge(session, operation, answer).items():
+        for check, problems in judge(session, answer).items():
             if problems:
                 failed += 1
                 for problem in problems:

@@ -63,7 +63,11 @@ struct json_scalar {
 inline constexpr const char* required_member_is_null = "required member is null";
 inline constexpr const char* missing_required_member = "missing required member";
 inline constexpr const char* unknown_member = "unknown member";
-inline constexpr std::string_view integer_out_of_range = "integer out of range for a 32-bit signed integer";
+/// What every codec says of an integer outside its member type's range: the range, named by the type.
+template <class Integer>
+inline constexpr std::string_view integer_out_of_range = sizeof(Integer) == sizeof(std::int32_t)
+                                                             ? "integer out of range for a 32-bit signed integer"
+                                                             : "integer out of range for a 64-bit signed integer";
 
 // Not a template: one copy of the message building for every member type, and out of line, as errors are rare.
 [[gnu::cold, gnu::noinline]] inline std::string expected_message(const char* expected, json_kind found) {
@@ -88,21 +92,36 @@ struct json_reading<std::string> {
     }
 };
 
-template <>
-struct json_reading<std::int32_t> {
+// nlohmann hands over an integer too large for its 64-bit integers as a double. Whatever its spelling, a number at or
+// beyond 2^64 or -2^63 is out of range for both integer types; judged by its value alone, so that the SAX reader,
+// which sees the spelling, and a DOM, which keeps only the double, say the same.
+inline bool is_beyond_64_bits(const json_scalar& value) noexcept {
+    constexpr double two_to_the_63 = 9223372036854775808.0;
+    return value.kind == json_kind::number && (value.number >= 2 * two_to_the_63 || value.number <= -two_to_the_63);
+}
+
+// One rule for the model's `integer` (std::int32_t) and `long` (std::int64_t): a JSON integer in the type's range.
+// A fraction or an exponent is refused even when the value is whole (900.0, 9e2), as botocore's own writers never
+// send one; an integer beyond the range is out_of_range, never wrapped.
+template <class Integer>
+struct json_reading<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
     static constexpr const char* expected = "an integer";
     template <class Fail>
-    static void read(const json_scalar& value, std::int32_t& out, Fail&& fail) {
-        constexpr auto min = std::numeric_limits<std::int32_t>::min();
-        constexpr auto max = std::numeric_limits<std::int32_t>::max();
+    static void read(const json_scalar& value, Integer& out, Fail&& fail) {
+        constexpr auto min = std::numeric_limits<Integer>::min();
+        constexpr auto max = std::numeric_limits<Integer>::max();
         if (value.kind == json_kind::unsigned_integer) {
             if (value.unsigned_integer > static_cast<std::uint64_t>(max))
-                fail(error_kind::out_of_range, std::string(integer_out_of_range));
-            out = static_cast<std::int32_t>(value.unsigned_integer);
+                fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+            out = static_cast<Integer>(value.unsigned_integer);
         } else if (value.kind == json_kind::integer) {
-            if (value.integer < min || value.integer > max)
-                fail(error_kind::out_of_range, std::string(integer_out_of_range));
-            out = static_cast<std::int32_t>(value.integer);
+            if constexpr (min > std::numeric_limits<std::int64_t>::min()) {
+                if (value.integer < min || value.integer > max)
+                    fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+            }
+            out = static_cast<Integer>(value.integer);
+        } else if (is_beyond_64_bits(value)) {
+            fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
         } else {
             fail(error_kind::wrong_type, expected_message(expected, value.kind));
         }

@@ -343,26 +343,26 @@ struct form_codec<std::string> {
     }
 };
 
-template <>
-struct form_codec<std::int32_t> {
-    static void write(form_writer& writer, std::int32_t value, const json_path*) {
+// Both integer types, one rule.
+template <class Integer>
+struct form_codec<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static void write(form_writer& writer, Integer value, const json_path*) {
         writer.begin_pair();
-        char digits[12];
+        char digits[20];  // "-9223372036854775808"
         writer.out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
     }
     // A '-' and decimal digits, leading zeros allowed; no '+', no spaces (a form's '+' is a space anyway).
-    static bool read(form_reader& reader, std::int32_t& out, const json_path* at) {
+    static bool read(form_reader& reader, Integer& out, const json_path* at) {
         const form_pair* pair = reader.take();
         if (pair == nullptr) return false;
         const std::string& text = reader.decode(*pair, at);
-        std::int64_t number = 0;
+        Integer number = 0;
         const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), number);
         if (failure == std::errc::invalid_argument || end != text.data() + text.size())
             fail(at, error_kind::wrong_type, std::string(form_expected_integer));
-        if (failure == std::errc::result_out_of_range || number < std::numeric_limits<std::int32_t>::min() ||
-            number > std::numeric_limits<std::int32_t>::max())
-            fail(at, error_kind::out_of_range, std::string(integer_out_of_range));
-        out = static_cast<std::int32_t>(number);
+        if (failure == std::errc::result_out_of_range)
+            fail(at, error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+        out = number;
         return true;
     }
 };

@@ -146,11 +146,11 @@ struct xml_writing<std::string> {
     }
 };
 
-template <>
-struct xml_writing<std::int32_t> {
-    static std::size_t estimated_size(std::int32_t) { return 11; }
-    static void write(std::string& out, std::int32_t value, const json_path*) {
-        char digits[12];
+template <class Integer>
+struct xml_writing<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
+    static std::size_t estimated_size(Integer) { return sizeof(Integer) == 4 ? 11 : 20; }
+    static void write(std::string& out, Integer value, const json_path*) {
+        char digits[20];  // "-9223372036854775808"
         out.append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
     }
 };

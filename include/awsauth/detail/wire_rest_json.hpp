@@ -1,4 +1,4 @@
-// awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth), both ways: members bound to the URI, query string and
+// awsauth/detail/wire_rest_json.hpp: restJson1 (EKS Auth, SSO), both ways: members bound to the URI, query string and
 // headers, the rest in a JSON body; the error type in x-amzn-ErrorType. Driven by each member's descriptor (its
 // http_binding) and the operation's description: no model names here.
 #pragma once
@@ -73,24 +73,25 @@ struct http_text<std::string> {
     }
 };
 
-template <>
-struct http_text<std::int32_t> {
+// Both integer types, one rule.
+template <class Integer>
+struct http_text<Integer, std::enable_if_t<is_integer_member_v<Integer>>> {
     static constexpr bool is_list = false;
     static constexpr bool is_optional = false;
     template <class Visit>
-    static void for_each(std::int32_t value, Visit&& visit) {
-        char digits[12];
+    static void for_each(Integer value, Visit&& visit) {
+        char digits[20];  // "-9223372036854775808"
         const char* end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
         visit(std::string_view(digits, static_cast<std::size_t>(end - digits)));
     }
     // Decimal digits with an optional `-`, as botocore writes str(int); nothing else.
     template <class Fail>
-    static void assign(std::string_view text, std::int32_t& out, Fail&& fail) {
-        std::int32_t value = 0;
+    static void assign(std::string_view text, Integer& out, Fail&& fail) {
+        Integer value = 0;
         const char* end = text.data() + text.size();
         const auto [stop, problem] = std::from_chars(text.data(), end, value);
         if (problem == std::errc::result_out_of_range)
-            fail(error_kind::out_of_range, std::string(integer_out_of_range));
+            fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
         if (problem != std::errc() || stop != end) fail(error_kind::wrong_type, "expected an integer");
         out = value;
     }
@@ -545,7 +546,8 @@ inline service_error read_rest_json_error(const http_response& response, const p
 
 /// The 2xx answer a server sends: the operation's success status, x-amzn-RequestId when the output's
 /// ResponseMetadata has a request id, one `Content-Type: application/json`, and the body members (never
-/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps.
+/// ResponseMetadata, which is boto3's) as a JSON object with epoch-second timestamps. An output without body members
+/// (SSO's Logout) is answered with no body and no Content-Type, as AWS answers it.
 template <class Response>
 http_response write_rest_json_response(const Response& response, const operation_description& operation) {
     static_assert(is_described_v<Response>, "awsauth: the wire codec writes the structs awsauth generates");
@@ -557,8 +559,10 @@ http_response write_rest_json_response(const Response& response, const operation
         answer.headers.emplace_back("x-amzn-RequestId", std::move(request_id));
     }
     append_bound_headers(answer.headers, response);
-    answer.headers.emplace_back("Content-Type", "application/json");
-    answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    if constexpr (body_members_v<Response> != 0) {
+        answer.headers.emplace_back("Content-Type", "application/json");
+        answer.body = dump_members<body_members_v<Response>>(response, rest_json_body_options);
+    }
     return answer;
 }
 

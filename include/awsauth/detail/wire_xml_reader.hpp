@@ -232,21 +232,26 @@ inline bool refuse_child(xml_reader& reader, xml_frame&, std::string_view) {
 // Leaf text as botocore reads it: strings exactly as sent (whitespace kept); integers and timestamps with the XML
 // whitespace around them ignored, as Python's int() and botocore's timestamp parser ignore it.
 
-inline void read_xml_integer(std::string_view text, std::int32_t& out, xml_reader& reader) {
+// Both integer types: the magnitude is gathered unsigned and sticks at the largest std::uint64_t once another digit
+// could overflow it (far beyond either end of either range), so a long run of digits is out of range, never wrapped.
+template <class Integer>
+void read_xml_integer(std::string_view text, Integer& out, xml_reader& reader) {
     text = trimmed(text);
     const bool negative = !text.empty() && text.front() == '-';
     if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
     if (text.empty()) reader.fail(error_kind::wrong_type, not_an_integer);
-    constexpr std::int64_t saturated = std::int64_t{1} << 32;  // past either end of the int32 range
-    std::int64_t magnitude = 0;
+    constexpr std::uint64_t saturated = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t magnitude = 0;
     for (const char c : text) {
         if (!is_digit(c)) reader.fail(error_kind::wrong_type, not_an_integer);
-        if (magnitude < saturated) magnitude = magnitude * 10 + (c - '0');
+        magnitude = magnitude > (saturated - 9) / 10 ? saturated : magnitude * 10 + static_cast<std::uint64_t>(c - '0');
     }
-    const std::int64_t value = negative ? -magnitude : magnitude;
-    if (value < std::numeric_limits<std::int32_t>::min() || value > std::numeric_limits<std::int32_t>::max())
-        reader.fail(error_kind::out_of_range, std::string(integer_out_of_range));
-    out = static_cast<std::int32_t>(value);
+    // The largest magnitude each sign allows: max, or max + 1 below zero.
+    constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<Integer>::max());
+    if (magnitude > (negative ? max + 1 : max))
+        reader.fail(error_kind::out_of_range, std::string(integer_out_of_range<Integer>));
+    // -(max + 1) is computed in the unsigned type and converted back: no signed overflow at the minimum.
+    out = negative ? static_cast<Integer>(0 - magnitude) : static_cast<Integer>(magnitude);
 }
 
 // ISO 8601 through awsauth's own parser; a bare number is epoch seconds, as botocore reads it (float(text) first).
@@ -299,8 +304,9 @@ struct xml_scalar_reading {
     }
 };
 
-template <>
-struct xml_reading<std::int32_t> : xml_scalar_reading<std::int32_t, &read_xml_integer> {};
+template <class Integer>
+struct xml_reading<Integer, std::enable_if_t<is_integer_member_v<Integer>>>
+    : xml_scalar_reading<Integer, &read_xml_integer<Integer>> {};
 
 template <>
 struct xml_reading<timestamp> : xml_scalar_reading<timestamp, &read_xml_timestamp> {};
