@@ -26,9 +26,13 @@ constexpr std::pair<std::string_view, output_format> format_names[] = {
 };
 
 constexpr std::pair<std::string_view, input_type> input_names[] = {
-    {"auto", input_type::automatic},    {"sts", input_type::sts},
-    {"eks-auth", input_type::eks_auth}, {"container", input_type::container},
-    {"imds", input_type::imds},         {"credential-process", input_type::credential_process},
+    {"auto", input_type::automatic},
+    {"sts", input_type::sts},
+    {"eks-auth", input_type::eks_auth},
+    {"sso", input_type::sso},
+    {"container", input_type::container},
+    {"imds", input_type::imds},
+    {"credential-process", input_type::credential_process},
 };
 
 constexpr std::pair<std::string_view, shell_syntax> shell_names[] = {
@@ -200,7 +204,8 @@ options:
   --shell SHELL        with --format env: posix (default), fish, powershell
   --profile NAME       with --format ini: the section name (default: default)
   --input TYPE         what the document is: auto (default: told from its keys), sts, eks-auth,
-                       container, imds, credential-process
+                       sso (GetRoleCredentials; with a bare roleCredentials object too), container, imds,
+                       credential-process
   --min-validity TIME  also refuse credentials that expire within TIME: 300, 300s, 5m, 1h (default 0)
   --now TIME           an ISO 8601 instant to use as the current time (default: the clock)
   --help, --version

@@ -24,7 +24,7 @@ enum class output_format {
     container,
 };
 // What --input says the document is; automatic: told from the document itself.
-enum class input_type { automatic, sts, eks_auth, container, imds, credential_process };
+enum class input_type { automatic, sts, eks_auth, sso, container, imds, credential_process };
 enum class shell_syntax { posix, fish, powershell };
 
 struct command_line {

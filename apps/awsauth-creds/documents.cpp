@@ -77,6 +77,13 @@ std::vector<summary_line> identity_of(const awsauth::eks_auth::Credentials&) {
     return {};
 }
 
+std::vector<summary_line> identity_of(const awsauth::sso::GetRoleCredentialsResponse&) {
+    return {};
+}
+std::vector<summary_line> identity_of(const awsauth::sso::RoleCredentials&) {
+    return {};
+}
+
 std::vector<summary_line> identity_of(const awsauth::container::Credentials& credentials) {
     if (credentials.role_arn) return {{"for", *credentials.role_arn}};
     return {};
@@ -321,6 +328,12 @@ credentials_found read_document(std::string_view text, input_type input, output_
         return read_as<awsauth::eks_auth::AssumeRoleForPodIdentityResponse>(
             text, "EKS Auth AssumeRoleForPodIdentity response", format);
     };
+    // SSO's bare RoleCredentials has EKS Auth's keys but epoch milliseconds: only --input sso reads it as such.
+    const auto sso_document = [&] {
+        if (!has("roleCredentials"))
+            return read_as<awsauth::sso::RoleCredentials>(text, "SSO role credentials", format);
+        return read_as<awsauth::sso::GetRoleCredentialsResponse>(text, "SSO GetRoleCredentials response", format);
+    };
     const auto container_document = [&] {
         return read_as<awsauth::container::Credentials>(text, "container credentials", format);
     };
@@ -336,6 +349,8 @@ credentials_found read_document(std::string_view text, input_type input, output_
             return sts_document();
         case input_type::eks_auth:
             return eks_auth_document();
+        case input_type::sso:
+            return sso_document();
         case input_type::container:
             return container_document();
         case input_type::imds:
@@ -345,11 +360,13 @@ credentials_found read_document(std::string_view text, input_type input, output_
         case input_type::automatic:
             break;
     }
-    // Told apart by the keys only one of them has: STS's Credentials, EKS Auth's credentials, credential_process's
+    // Told apart by the keys only one of them has: STS's Credentials, EKS Auth's credentials, SSO's roleCredentials,
+    // credential_process's
     // Version, IMDS's Code, LastUpdated and Type, the container document's Token (IMDS as moto serves it, the four
     // credential members alone, reads as a container document: the same credentials either way).
     if (has("Credentials") && has("credentials"))
         refuse_document("both Credentials (STS) and credentials (EKS Auth): cannot tell which is meant");
+    if (has("roleCredentials")) return sso_document();
     if (has("credentials") || has("accessKeyId")) return eks_auth_document();
     if (has("Credentials")) return sts_document();
     if (has("Version")) return process_document();
@@ -360,8 +377,8 @@ credentials_found read_document(std::string_view text, input_type input, output_
     // file does not keep): never credentials.
     if (has("code") && has("message")) refuse_document("no credentials: an error answer (code and message)");
     refuse_document(
-        "no credentials: none of Credentials (STS), credentials (EKS Auth), Version (credential_process), Code "
-        "(IMDS), Token (container) or a bare AccessKeyId at the top level");
+        "no credentials: none of Credentials (STS), credentials (EKS Auth), roleCredentials (SSO), Version "
+        "(credential_process), Code (IMDS), Token (container) or a bare AccessKeyId at the top level");
 }
 
 std::string read_input(const std::optional<std::string>& file) {

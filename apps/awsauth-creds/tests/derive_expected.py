@@ -40,15 +40,16 @@ STS_MARKERS = [
 def load_models():
     sts = json.loads((ROOT / "tools/models/sts-2011-06-15.json").read_text())
     eks = json.loads((ROOT / "tools/models/eks-auth-2023-11-26.json").read_text())
+    sso = json.loads((ROOT / "tools/models/sso-2019-06-10.json").read_text())
     overlay = json.loads((ROOT / "tools/models/overlay.json").read_text())
     # The documents without an AWS model (container, IMDS, credential_process): overlay.json's "sources", each a
     # model of its own with one shape, Credentials.
     sources = {name: {"shapes": source["shapes"]} for name, source in overlay["sources"].items()
                if isinstance(source, dict) and "shapes" in source}
-    return sts, eks, overlay["awsauth"]["shapes"], sources
+    return sts, eks, sso, overlay["awsauth"]["shapes"], sources
 
 
-STS_MODEL, EKS_MODEL, BOTO3_SHAPES, SOURCE_MODELS = load_models()
+STS_MODEL, EKS_MODEL, SSO_MODEL, BOTO3_SHAPES, SOURCE_MODELS = load_models()
 
 
 def read_time(value):
@@ -105,6 +106,8 @@ def duration(delta):
 def classify(document):
     """(kind, model, shape, is_output): what the document is and which model shape it is read as, told apart by the
     keys only one of them has (see the tool's documents.cpp and docs/awsauth-creds.md)."""
+    if "roleCredentials" in document:
+        return "SSO GetRoleCredentials response", SSO_MODEL, "GetRoleCredentialsResponse", True
     if "credentials" in document:
         return "EKS Auth AssumeRoleForPodIdentity response", EKS_MODEL, "AssumeRoleForPodIdentityResponse", True
     if "accessKeyId" in document:
@@ -166,7 +169,14 @@ def facts(document, classification=None):
     kind, model, shape, is_output = classification or classify(document)
     identity = []
     account = None
-    if shape == "AssumeRoleForPodIdentityResponse":
+    expiration = None
+    if shape == "GetRoleCredentialsResponse":
+        credentials = document["roleCredentials"]
+        # SSO's expiration is a long of epoch milliseconds; the portal names no account.
+        if credentials.get("expiration") is not None:
+            expiration = datetime.datetime(1970, 1, 1, tzinfo=UTC) + datetime.timedelta(
+                milliseconds=credentials["expiration"])
+    elif shape == "AssumeRoleForPodIdentityResponse":
         credentials = document["credentials"]
         subject = document["subject"]
         identity.append(("for", document["assumedRoleUser"]["arn"]))
@@ -199,7 +209,7 @@ def facts(document, classification=None):
         "access_key_id": spelled["accesskeyid"],
         "secret_access_key": spelled["secretaccesskey"],
         "session_token": token,
-        "expiration": read_time(spelled["expiration"]) if "expiration" in spelled else None,
+        "expiration": expiration or (read_time(spelled["expiration"]) if "expiration" in spelled else None),
         "account_id": account,
         "json": normalised(model, shape, document, is_output),
     }
