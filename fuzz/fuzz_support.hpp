@@ -122,7 +122,13 @@ inline const awsauth_test::secret_runs& seeded_secrets() {
         for (const auto& entry : std::filesystem::recursive_directory_iterator(AWSAUTH_TEST_DATA)) {
             if (entry.path().extension() != ".json") continue;
             std::string text = awsauth_test::read_file(entry.path());
-            scan_secrets(text, false, &found);
+            std::set<std::string> in_file;
+            scan_secrets(text, false, &in_file);
+            // A value with a space is prose in a secret's place (the AWS guide's credential_process syntax block:
+            // "the AWS session token for temporary credentials"), not a credential: its words would match the
+            // model keys every error path names ("redentials" of /Credentials).
+            for (const auto& secret : in_file)
+                if (secret.find(' ') == std::string::npos) found.insert(secret);
         }
         if (found.size() < 20) broken("too few seeded secrets: is AWSAUTH_TEST_DATA right?", AWSAUTH_TEST_DATA);
         return awsauth_test::secret_runs(found);
