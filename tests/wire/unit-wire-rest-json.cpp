@@ -4,6 +4,7 @@
 #include "catch.hpp"
 #include "secrets.hpp"
 #include "test_support.hpp"
+#include "wire_test_support.hpp"
 
 #include <awsauth/awsauth.hpp>
 #include <awsauth/wire.hpp>
@@ -23,7 +24,7 @@
 namespace eks_auth = awsauth::eks_auth;
 namespace fs = std::filesystem;
 using awsauth::error_kind;
-using headers_t = std::vector<std::pair<std::string, std::string>>;
+using awsauth_test::headers_t;
 using PodIdentityRequest = eks_auth::AssumeRoleForPodIdentityRequest;
 using PodIdentityResponse = eks_auth::AssumeRoleForPodIdentityResponse;
 
@@ -94,35 +95,12 @@ inline constexpr awsauth::operation_description get_thing{&service, "GetThing", 
 
 namespace {
 
-nlohmann::json read_json(const fs::path& path) {
-    return nlohmann::json::parse(awsauth_test::read_file(path));
-}
-
-// Every tests/data/protocol/<folder>/eks-auth-*.json, by file stem.
 std::map<std::string, nlohmann::json> captures(const std::string& folder) {
-    std::map<std::string, nlohmann::json> found;
-    for (const auto& entry : fs::directory_iterator(fs::path(AWSAUTH_TEST_DATA) / "protocol" / folder)) {
-        const std::string stem = entry.path().stem().string();
-        if (stem.rfind("eks-auth-", 0) == 0) found.emplace(stem, read_json(entry.path()));
-    }
-    return found;
+    return awsauth_test::captures(folder, "eks-auth-");
 }
 
-headers_t headers_of(const nlohmann::json& capture) {
-    headers_t headers;
-    for (const auto& [name, value] : capture.at("headers").items())
-        headers.emplace_back(name, value.get<std::string>());
-    return headers;
-}
-
-awsauth::http_request captured_request(const nlohmann::json& capture) {
-    return {capture.at("method").get<std::string>(), capture.at("path").get<std::string>(), headers_of(capture),
-            capture.at("body").get<std::string>()};
-}
-
-awsauth::http_response captured_response(const nlohmann::json& capture) {
-    return {capture.at("status").get<int>(), headers_of(capture), capture.at("body").get<std::string>()};
-}
+using awsauth_test::captured_request;
+using awsauth_test::captured_response;
 
 // The secrets of the captures: the pod token sent, the credentials answered. No error message may hold 8 bytes of
 // any of them.

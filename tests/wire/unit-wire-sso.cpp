@@ -5,6 +5,7 @@
 #include "catch.hpp"
 #include "secrets.hpp"
 #include "test_support.hpp"
+#include "wire_test_support.hpp"
 
 #include <awsauth/awsauth.hpp>
 #include <awsauth/wire.hpp>
@@ -25,36 +26,16 @@
 namespace sso = awsauth::sso;
 namespace fs = std::filesystem;
 using awsauth::error_kind;
-using headers_t = std::vector<std::pair<std::string, std::string>>;
+using awsauth_test::headers_t;
 
 namespace {
 
-// Every tests/data/protocol/<folder>/sso-*.json, by file stem.
 std::map<std::string, nlohmann::json> captures(const std::string& folder) {
-    std::map<std::string, nlohmann::json> found;
-    for (const auto& entry : fs::directory_iterator(fs::path(AWSAUTH_TEST_DATA) / "protocol" / folder)) {
-        const std::string stem = entry.path().stem().string();
-        if (stem.rfind("sso-", 0) == 0)
-            found.emplace(stem, nlohmann::json::parse(awsauth_test::read_file(entry.path())));
-    }
-    return found;
+    return awsauth_test::captures(folder, "sso-");
 }
 
-headers_t headers_of(const nlohmann::json& capture) {
-    headers_t headers;
-    for (const auto& [name, value] : capture.at("headers").items())
-        headers.emplace_back(name, value.get<std::string>());
-    return headers;
-}
-
-awsauth::http_request captured_request(const nlohmann::json& capture) {
-    return {capture.at("method").get<std::string>(), capture.at("path").get<std::string>(), headers_of(capture),
-            capture.at("body").get<std::string>()};
-}
-
-awsauth::http_response captured_response(const nlohmann::json& capture) {
-    return {capture.at("status").get<int>(), headers_of(capture), capture.at("body").get<std::string>()};
-}
+using awsauth_test::captured_request;
+using awsauth_test::captured_response;
 
 // The query string's pairs, in the order sent.
 std::vector<std::string> query_pairs(const std::string& path) {
