@@ -926,12 +926,12 @@ def eks_error_cases():
     yield "400-empty-body", 400, {}, b"", "400 with an empty body"
 
 
-def capture_eks_errors(files):
-    for variant, status, extra, body, note in eks_error_cases():
-        name = stem("eks-auth", "AssumeRoleForPodIdentity", variant)
+def capture_rest_json_errors(files, service, operation, cases):
+    """The hand-made error answers of a restJson1 operation, each with what botocore's parser makes of it."""
+    for variant, status, extra, body, note in cases:
+        name = stem(service, operation, variant)
         put(files, f"errors/{name}.json", hand_made(
-            "eks-auth", "AssumeRoleForPodIdentity", status,
-            response_headers(name, content_type_for(body), body, **extra), body, note))
+            service, operation, status, response_headers(name, content_type_for(body), body, **extra), body, note))
 
 
 def eks_success_cases():
@@ -1043,14 +1043,6 @@ def sso_error_cases():
            "no x-amzn-ErrorType; body member __type with a namespace#")
     yield "503-empty-body", 503, {}, b"", "503 with an empty body"
     yield "400-not-json", 400, {}, b"Bad Request", "400 with a body that is not JSON"
-
-
-def capture_sso_errors(files):
-    for variant, status, extra, body, note in sso_error_cases():
-        name = stem("sso", "GetRoleCredentials", variant)
-        put(files, f"errors/{name}.json", hand_made(
-            "sso", "GetRoleCredentials", status, response_headers(name, content_type_for(body), body, **extra),
-            body, note))
 
 
 # --- README ---------------------------------------------------------------------------------
@@ -1428,9 +1420,9 @@ def main():
     capture_moto(files)
     capture_variants(files)
     capture_sts_errors(files)
-    capture_eks_errors(files)
+    capture_rest_json_errors(files, "eks-auth", "AssumeRoleForPodIdentity", eks_error_cases())
     capture_eks_responses(files)
-    capture_sso_errors(files)
+    capture_rest_json_errors(files, "sso", "GetRoleCredentials", sso_error_cases())
     capture_sso_responses(files)
     check_no_credentials(files)
     write(files, {"README.md": readme(files, overlay_outcomes(), versions)})
