@@ -24,19 +24,10 @@ namespace awsauth_creds {
 
 namespace {
 
-template <class T>
-const T* present(const std::optional<T>& value) {
-    return value ? &*value : nullptr;
-}
-template <class T>
-const T* present(const T& value) {
-    return &value;
-}
-
 template <class Response>
 std::vector<summary_line> role_session(const Response& response) {
     std::vector<summary_line> lines;
-    if (const auto* user = present(response.assumed_role_user)) lines.push_back({"for", user->arn});
+    if (response.assumed_role_user) lines.push_back({"for", response.assumed_role_user->arn});
     if (response.source_identity) lines.push_back({"source identity", *response.source_identity});
     return lines;
 }
