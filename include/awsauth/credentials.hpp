@@ -192,14 +192,17 @@ const T* present(const std::optional<T>& value) noexcept {
     return value ? &*value : nullptr;
 }
 
-[[noreturn]] inline void missing_part(const std::string& path) {
-    throw error(error_kind::missing_member, path, "missing member that credentials need");
+// The pointer of T's member, relative to T: a nested reader prefixes the member that holds T (read_credentials).
+template <class T, class Member>
+std::string pointer_to(Member member) {
+    return "/" + key_of<T>(member);
 }
 
 template <class T, class Member>
-const auto& required_part(const T& payload, Member member, const std::string& path) {
+const auto& required_part(const T& payload, Member member) {
     const auto* value = present(payload.*member);
-    if (value == nullptr) missing_part(path + "/" + key_of<T>(member));
+    if (value == nullptr)
+        throw error(error_kind::missing_member, pointer_to<T>(member), "missing member that credentials need");
     return *value;
 }
 
@@ -214,7 +217,7 @@ std::optional<std::string> optional_text(const T& payload, Member member) {
 }
 
 template <class T, class Member>
-std::optional<timestamp> expiration_of(const T& payload, Member member, const std::string& path) {
+std::optional<timestamp> expiration_of(const T& payload, Member member) {
     if constexpr (std::is_same_v<Member, no_part>) {
         return std::nullopt;
     } else if constexpr (is_epoch_milliseconds<Member>::value) {
@@ -223,7 +226,7 @@ std::optional<timestamp> expiration_of(const T& payload, Member member, const st
         // Dividing the bounds, not multiplying the value, so that no count overflows.
         if (*milliseconds < earliest_timestamp_microseconds / 1000 ||
             *milliseconds > latest_timestamp_microseconds / 1000) {
-            throw error(error_kind::out_of_range, path + "/" + key_of<T>(member.member),
+            throw error(error_kind::out_of_range, pointer_to<T>(member.member),
                         "epoch milliseconds outside the years 0001 to 9999");
         }
         return timestamp{std::chrono::milliseconds{*milliseconds}};
@@ -261,30 +264,35 @@ std::optional<std::string> account_from(const T& payload, const arn_at<Outer, In
 
 template <class T, class Access, class Secret, class Token, class Expiration, class Account, class Code>
 credentials read_credentials(const T& payload,
-                             const credential_parts<Access, Secret, Token, Expiration, Account, Code>& parts,
-                             const std::string& path) {
+                             const credential_parts<Access, Secret, Token, Expiration, Account, Code>& parts) {
     if constexpr (!std::is_same_v<Code, no_part>) {
         const auto* code = present(payload.*(parts.success_code_member));
         if (code != nullptr && *code != "Success") {
-            throw error(error_kind::constraint_violated, path + "/" + key_of<T>(parts.success_code_member),
+            throw error(error_kind::constraint_violated, pointer_to<T>(parts.success_code_member),
                         "the credentials source answered a code other than Success");
         }
     }
     credentials view;
-    view.access_key_id = required_part(payload, parts.access_key_id_member, path);
-    view.secret_access_key = required_part(payload, parts.secret_access_key_member, path);
+    view.access_key_id = required_part(payload, parts.access_key_id_member);
+    view.secret_access_key = required_part(payload, parts.secret_access_key_member);
     view.session_token = optional_text(payload, parts.session_token_member);
-    view.expiration = expiration_of(payload, parts.expiration_member, path);
+    view.expiration = expiration_of(payload, parts.expiration_member);
     view.account_id = optional_text(payload, parts.account_id_member);
     return view;
 }
 
 template <class T, class Member, class Arn>
-credentials read_credentials(const T& payload, const nested_credentials<Member, Arn>& nested, const std::string& path) {
-    const auto& holder = required_part(payload, nested.credentials_member, path);
+credentials read_credentials(const T& payload, const nested_credentials<Member, Arn>& nested) {
+    const auto& holder = required_part(payload, nested.credentials_member);
     using holder_type = std::decay_t<decltype(holder)>;
-    credentials view = read_credentials(holder, credentials_in(type_tag<holder_type>{}),
-                                        path + "/" + key_of<T>(nested.credentials_member));
+    credentials view;
+    try {
+        view = read_credentials(holder, credentials_in(type_tag<holder_type>{}));
+    } catch (const error& failure) {
+        // The holder's errors are placed relative to it; the path is spelled out only when there is an error.
+        throw error(failure.kind(), pointer_to<T>(nested.credentials_member) + std::string(failure.path()),
+                    std::string(failure.problem()));
+    }
     if constexpr (!std::is_same_v<Arn, no_part>) {
         if (!view.account_id) view.account_id = account_from(payload, nested.arn);
     }
@@ -302,7 +310,7 @@ template <class Payload>
 credentials credentials_of(const Payload& payload) {
     static_assert(carries_credentials_v<Payload>,
                   "awsauth::credentials_of: this type carries no credentials (no credentials_in for it)");
-    return detail::read_credentials(payload, credentials_in(type_tag<Payload>{}), std::string());
+    return detail::read_credentials(payload, credentials_in(type_tag<Payload>{}));
 }
 
 AWSAUTH_END_NAMESPACE
